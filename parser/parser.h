@@ -22,6 +22,8 @@ typedef struct ParseError {
     uint32_t line;            /* 1-based */
     uint32_t col;             /* 0-based, UTF-16 code units */
     uint32_t length;          /* bytes of source text to underline (at least 1) */
+    const char *name;         /* "SyntaxError", or "RangeError" when nesting is too deep
+                                 or memory runs out */
     char message[256];        /* "Unexpected token '}'" */
 } ParseError;
 

@@ -1,0 +1,68 @@
+/*
+ * AST node allocation and the names of node kinds and enums.
+ */
+#include "parser/ast.h"
+
+#include <string.h>
+
+Node *ast_new_node(Arena *arena, AstKind kind, uint32_t start, uint32_t line, uint32_t col)
+{
+    Node *node = arena_alloc(arena, sizeof *node);
+    if (!node)
+        return NULL;
+    memset(node, 0, sizeof *node);
+    node->kind = (uint16_t)kind;
+    node->start = node->end = start;
+    node->line = line;
+    node->col = col;
+    return node;
+}
+
+bool ast_list_push(Arena *arena, NodeList *list, Node *node)
+{
+    if (list->count == list->capacity) {
+        uint32_t capacity = list->capacity ? list->capacity * 2 : 4;
+        Node **items = arena_alloc(arena, capacity * sizeof *items);
+        if (!items)
+            return false;
+        if (list->count)
+            memcpy(items, list->items, list->count * sizeof *items);
+        list->items = items;
+        list->capacity = capacity;
+    }
+    list->items[list->count++] = node;
+    return true;
+}
+
+const char *ast_kind_name(AstKind kind)
+{
+    static const char *const names[] = {
+#define NODE_STRUCT(name, ...)
+#define NODE_KIND(kind, name) #kind,
+#include "parser/ast.def"
+#undef NODE_STRUCT
+#undef NODE_KIND
+    };
+    return kind < AST__COUNT ? names[kind] : "?";
+}
+
+#define ENUM_NAME_FUNCTION(function, ...)                                  \
+    const char *function(int value)                                        \
+    {                                                                      \
+        static const char *const names[] = { __VA_ARGS__ };                \
+        int count = (int)(sizeof names / sizeof *names);                   \
+        return value >= 0 && value < count ? names[value] : "?";           \
+    }
+
+ENUM_NAME_FUNCTION(ast_var_kind_name, "var", "let", "const", "using", "await using")
+ENUM_NAME_FUNCTION(ast_function_kind_name, "normal", "arrow", "method", "getter", "setter", "constructor",
+                   "derived constructor", "field initializer")
+ENUM_NAME_FUNCTION(ast_member_kind_name, "method", "getter", "setter", "field", "accessor", "constructor")
+ENUM_NAME_FUNCTION(ast_property_kind_name, "init", "method", "getter", "setter", "proto")
+ENUM_NAME_FUNCTION(ast_import_phase_name, "evaluation", "source", "defer")
+
+bool ast_name_equals(AstName name, const char *cstr)
+{
+    size_t len = strlen(cstr);
+    return name.len == len && memcmp(name.chars, cstr, len) == 0;
+}
