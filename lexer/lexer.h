@@ -135,6 +135,12 @@ void lexer_reset(Lexer *lexer, const LexerMark *mark);
  * error messages and AST dumps, not hot paths). */
 void lexer_locate(const char *src, uint32_t len, uint32_t offset, uint32_t *line, uint32_t *col);
 
+/* The message node gives for the escape sequence at offset (a backslash)
+ * that made a token TF_INVALID_ESCAPE (in_template: an untagged template) or
+ * TF_LEGACY_OCTAL (a string in strict mode): "Octal escape sequences are not
+ * allowed in strict mode.", "Invalid hexadecimal escape sequence", ... */
+const char *lexer_escape_error_message(const char *src, uint32_t len, uint32_t offset, bool in_template);
+
 const char *token_type_name(TokenType type);   /* "LBRACE", "IDENTIFIER", ... */
 const char *token_type_text(TokenType type);   /* "{", "identifier", ... */
 const char *contextual_word_text(ContextualWord word);
