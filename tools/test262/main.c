@@ -246,14 +246,14 @@ static int run(const Options *options, const char *suite_dir)
         RunConfig config = {.mode = options->mode, .suite_dir = suite_dir, .test_root = test_root};
         PoolOptions pool_options = {options->jobs, options->timeout_seconds, isatty(STDERR_FILENO) != 0};
         double start = now_seconds();
-        pool_run(&config, &pool_options, results, tests.count);
+        int workers = pool_run(&config, &pool_options, results, tests.count);
         double elapsed = now_seconds() - start;
         report_failures(stdout, results, tests.count, options->verbose);
         report_summary(stdout, results, tests.count, options->depth);
         Totals totals = report_totals(results, tests.count);
         print_loud_crash_count(&totals);
         printf("ran %zu files (%zu variants) in %.2f s with %d workers\n", tests.count,
-               totals.passed + totals.failed, elapsed, options->jobs);
+               totals.passed + totals.failed, elapsed, workers);
         status = check_expectations(options, results, tests.count);
         printf("%zu passed, %zu failed\n", totals.passed, totals.failed);
         test_results_free(results, tests.count);

@@ -137,6 +137,9 @@ bool suite_collect(const char *test_root, const char *selection, PathList *list)
     }
     if (S_ISDIR(st.st_mode)) {
         walk(test_root, selection, list);
+    } else if (!is_test_file(selection)) {
+        fprintf(stderr, "test262: not a test (tests are *.js files without _FIXTURE): %s\n", selection);
+        return false;
     } else {
         char *copy = strdup(selection);
         if (!copy)

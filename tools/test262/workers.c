@@ -365,7 +365,7 @@ static void kill_overdue_workers(Pool *pool)
         kill(worker->pid, SIGKILL);
         reap_worker(worker);
         char message[MESSAGE_SIZE];
-        snprintf(message, sizeof message, "no result within %u seconds", pool->options->timeout_seconds);
+        snprintf(message, sizeof message, "no result within %u s (--timeout)", pool->options->timeout_seconds);
         abandon_test(pool, worker, OUTCOME_TIMEOUT, message);
         spawn_worker(pool, i);
     }
@@ -402,7 +402,7 @@ static void wait_for_workers(Pool *pool, struct pollfd *fds)
     kill_overdue_workers(pool);
 }
 
-void pool_run(const RunConfig *config, const PoolOptions *options, TestResult *results, size_t count)
+int pool_run(const RunConfig *config, const PoolOptions *options, TestResult *results, size_t count)
 {
     Pool pool = {.config = config, .options = options, .results = results, .count = count};
     pool.worker_count = options->jobs < 1 ? 1 : options->jobs;
@@ -429,4 +429,5 @@ void pool_run(const RunConfig *config, const PoolOptions *options, TestResult *r
     free(fds);
     free(pool.workers);
     free(pool.retries);
+    return pool.worker_count;
 }

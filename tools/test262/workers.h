@@ -27,8 +27,8 @@ typedef struct PoolOptions {
 
 /*
  * Runs every test of results (whose paths are set) and fills in each one's
- * kind and variant results.
+ * kind and variant results. Returns the number of workers it ran at once.
  */
-void pool_run(const RunConfig *config, const PoolOptions *options, TestResult *results, size_t count);
+int pool_run(const RunConfig *config, const PoolOptions *options, TestResult *results, size_t count);
 
 #endif
