@@ -274,13 +274,33 @@ static void handle_record(Pool *pool, Worker *worker, const Record *record, cons
         test_finished(pool, worker);
 }
 
-/* Handles every complete record in the worker's buffer. */
-static void drain_buffer(Pool *pool, Worker *worker)
+/*
+ * Whether a record is one this worker could have sent: the parent indexes
+ * arrays with its fields, so a garbled stream (something in the worker
+ * writing to the wrong descriptor) must not be trusted.
+ */
+static bool record_is_valid(const Pool *pool, const Worker *worker, const Record *record)
+{
+    if (!worker->busy || record->test != worker->test)
+        return false;
+    if (record->type == RECORD_HEADER)
+        return record->variant_count >= 1 && record->variant_count <= MAX_VARIANTS &&
+               record->kind < TEST_KIND__COUNT;
+    const TestResult *result = &pool->results[record->test];
+    return record->type == RECORD_RESULT && record->slot < result->variant_count &&
+           record->outcome < OUTCOME__COUNT && record->message_length <= MESSAGE_SIZE;
+}
+
+/* Handles every complete record in the worker's buffer. False on a garbled record. */
+static bool drain_buffer(Pool *pool, Worker *worker)
 {
     size_t at = 0;
+    bool valid = true;
     while (worker->buffered - at >= sizeof(Record)) {
         Record record;
         memcpy(&record, worker->buffer + at, sizeof record);
+        if (!(valid = record_is_valid(pool, worker, &record)))
+            break;
         size_t size = sizeof record + (record.type == RECORD_RESULT ? record.message_length : 0);
         if (worker->buffered - at < size)
             break;
@@ -289,6 +309,7 @@ static void drain_buffer(Pool *pool, Worker *worker)
     }
     memmove(worker->buffer, worker->buffer + at, worker->buffered - at);
     worker->buffered -= at;
+    return valid;
 }
 
 /* ---- the parent's loop ---- */
@@ -334,25 +355,34 @@ static void assign_idle_workers(Pool *pool)
     }
 }
 
+/* The busy worker is gone or unusable: record why, and start a fresh one. */
+static void replace_worker(Pool *pool, int index, const char *message)
+{
+    Worker *worker = &pool->workers[index];
+    if (worker->busy)
+        abandon_test(pool, worker, OUTCOME_CRASH, message);
+    spawn_worker(pool, index);
+}
+
 /* Reads what the worker sent. At end of file the worker is dead: replace it. */
 static void read_from_worker(Pool *pool, int index)
 {
     Worker *worker = &pool->workers[index];
+    char message[MESSAGE_SIZE];
     ssize_t got = read(worker->result_fd, worker->buffer + worker->buffered, READ_BUFFER_SIZE - worker->buffered);
     if (got < 0 && errno == EINTR)
         return;
     if (got > 0) {
         worker->buffered += (size_t)got;
-        drain_buffer(pool, worker);
+        if (drain_buffer(pool, worker))
+            return;
+        kill(worker->pid, SIGKILL);
+        reap_worker(worker);
+        replace_worker(pool, index, "garbled output from the worker (something wrote to its result pipe)");
         return;
     }
-    int status = reap_worker(worker);
-    if (worker->busy) {
-        char message[MESSAGE_SIZE];
-        describe_death(status, message, sizeof message);
-        abandon_test(pool, worker, OUTCOME_CRASH, message);
-    }
-    spawn_worker(pool, index);
+    describe_death(reap_worker(worker), message, sizeof message);
+    replace_worker(pool, index, message);
 }
 
 static void kill_overdue_workers(Pool *pool)
