@@ -44,6 +44,8 @@ typedef struct Worker {
     uint32_t test;            /* while busy: the test it is judging */
     int slot;                 /* while busy: the variant slot it is on */
     double deadline;          /* while busy: when to kill it */
+    bool has_queued;          /* a second request is already in its pipe, */
+    Request queued;           /* so that it never waits for the parent */
     size_t buffered;
     char buffer[READ_BUFFER_SIZE];
 } Worker;
@@ -228,9 +230,22 @@ static void set_variant_result(TestResult *result, int slot, Outcome outcome, co
     }
 }
 
+/* The worker is now judging request (it reads its pipe in order). */
+static void start_request(Pool *pool, Worker *worker, const Request *request)
+{
+    worker->busy = true;
+    worker->test = request->test;
+    worker->slot = (int)request->first_slot;
+    worker->deadline = now_seconds() + pool->options->timeout_seconds;
+}
+
 static void test_finished(Pool *pool, Worker *worker)
 {
     worker->busy = false;
+    if (worker->has_queued) {
+        start_request(pool, worker, &worker->queued);
+        worker->has_queued = false;
+    }
     pool->finished++;
     if (pool->options->show_progress && (pool->finished % 500 == 0 || pool->finished == pool->count))
         fprintf(stderr, "\r%zu/%zu tests", pool->finished, pool->count);
@@ -243,6 +258,11 @@ static void test_finished(Pool *pool, Worker *worker)
 static void abandon_test(Pool *pool, Worker *worker, Outcome outcome, const char *message)
 {
     TestResult *result = &pool->results[worker->test];
+    if (worker->has_queued) {
+        /* Never started: hand it to another worker. */
+        push_retry(pool, worker->queued.test, (int)worker->queued.first_slot);
+        worker->has_queued = false;
+    }
     if (result->variant_count == 0) {
         /* Died before even reading the frontmatter: record one variant. */
         result->variant_count = 1;
@@ -328,30 +348,31 @@ static bool next_request(Pool *pool, Request *request)
     return false;
 }
 
-static void assign(Pool *pool, int index, const Request *request)
+/* Sends request to the worker. False if it cannot (the worker is dead; polling will notice). */
+static bool assign(Pool *pool, Worker *worker, const Request *request)
 {
-    Worker *worker = &pool->workers[index];
     if (!write_all(worker->request_fd, request, sizeof *request)) {
-        /* It died while idle, which is no test's fault: replace it and retry. */
-        reap_worker(worker);
-        spawn_worker(pool, index);
-        if (!write_all(worker->request_fd, request, sizeof *request)) {
-            fprintf(stderr, "test262: cannot talk to a fresh worker\n");
-            exit(2);
-        }
+        push_retry(pool, request->test, (int)request->first_slot);
+        return false;
     }
-    worker->busy = true;
-    worker->test = request->test;
-    worker->slot = (int)request->first_slot;
-    worker->deadline = now_seconds() + pool->options->timeout_seconds;
+    if (!worker->busy) {
+        start_request(pool, worker, request);
+    } else {
+        worker->queued = *request;
+        worker->has_queued = true;
+    }
+    return true;
 }
 
 static void assign_idle_workers(Pool *pool)
 {
     for (int i = 0; i < pool->worker_count; i++) {
+        Worker *worker = &pool->workers[i];
         Request request;
-        if (!pool->workers[i].busy && next_request(pool, &request))
-            assign(pool, i, &request);
+        while (!(worker->busy && worker->has_queued) && next_request(pool, &request)) {
+            if (!assign(pool, worker, &request))
+                break;
+        }
     }
 }
 

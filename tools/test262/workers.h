@@ -2,10 +2,10 @@
  * The worker pool: fork()ed processes that load and judge tests, so that a
  * crash or a hang in the engine costs one test, never the run.
  *
- * The parent hands each idle worker one test at a time over a pipe; the
- * worker answers over another pipe with a header (the test's kind and
- * variants) and then one record per variant. A worker handles any number of
- * tests. When it dies (signal, unexpected exit) or overruns the per-variant
+ * The parent hands each worker tests over a pipe, keeping one queued behind
+ * the current one so the worker never waits for it; the worker answers over
+ * another pipe, for each test, with a header (the test's kind and variants)
+ * and then one record per variant. A worker handles any number of tests. When it dies (signal, unexpected exit) or overruns the per-variant
  * time limit (the parent kills it), the variant it was on is recorded as
  * CRASH or TIMEOUT, the test's remaining variants are queued again, and a
  * fresh worker takes its place.
