@@ -170,6 +170,7 @@ static Node *parse_field_initializer(Parser *p, const Node *member)
     state.allow_super_property = true;
     state.allow_super_call = false;
     state.in_class_field = true;
+    state.no_arguments = true;
     state.in_static_block = await_reserved;   /* `await` stays reserved in an async context */
     Node *value = parse_assignment_expression(p, true);
     parser_leave_function(p, &state);
@@ -185,6 +186,7 @@ static Node *parse_static_block(Parser *p, Node *member)
     parser_enter_function(p, &state, fn, false);
     state.allow_return = false;
     state.in_static_block = true;
+    state.no_arguments = true;
     state.allow_super_property = true;
     state.is_async = false;
     state.is_generator = false;
@@ -282,7 +284,8 @@ static Node *parse_class_member(Parser *p, ClassInfo *info)
     if (m->kind != MEMBER_KIND_ACCESSOR && parser_eat(p, T_STAR))
         is_generator = true;
     if (m->kind == MEMBER_KIND_METHOD && !is_async && !is_generator &&
-        (parser_at_contextual(p, CW_GET) || parser_at_contextual(p, CW_SET)) && modifier_applies(p, false)) {
+        (parser_at_contextual(p, CW_GET) || parser_at_contextual(p, CW_SET)) && modifier_applies(p, false) &&
+        parser_peek(p, NULL) != T_STAR) {
         m->kind = TOK.contextual == CW_GET ? MEMBER_KIND_GETTER : MEMBER_KIND_SETTER;
         parser_next(p);
     }

@@ -23,6 +23,7 @@ static Node *parse_unary(Parser *p, CoverErrors *cover);
 static Node *parse_update(Parser *p, CoverErrors *cover);
 static Node *parse_lhs(Parser *p, CoverErrors *cover);
 static Node *parse_primary(Parser *p, CoverErrors *cover);
+static FunctionState *nearest_non_arrow(Parser *p);
 
 /* The arrow function most recently parsed by parse_primary: an arrow is a
  * whole AssignmentExpression, so no operator or subscript may follow it. */
@@ -254,6 +255,8 @@ static Node *parse_binary(Parser *p, int min_precedence, bool allow_in, CoverErr
         /* ** is right-associative; the others are left-associative. */
         Node *right = parse_binary(p, op == T_STAR_STAR ? precedence : precedence + 1, allow_in, NULL);
         parser_leave(p);
+        if (is_bare_arrow(right))
+            parser_error_unexpected(p);
         bool logical = op == T_AMP_AMP || op == T_PIPE_PIPE || op == T_QUESTION_QUESTION;
         if (logical)
             check_coalesce_mixing(p, left, op, right, op_offset);
@@ -297,6 +300,8 @@ static Node *parse_await(Parser *p)
         p->await_pos = TOK.start + 1;
     parser_next(p);
     node->as.spread.argument = parse_unary(p, NULL);
+    if (is_bare_arrow(node->as.spread.argument))
+        parser_error_unexpected(p);
     return parser_finish(p, node);
 }
 
@@ -315,6 +320,8 @@ static Node *parse_unary(Parser *p, CoverErrors *cover)
         Node *node = parser_new_node(p, AST_UNARY_EXPR);
         parser_next(p);
         Node *argument = parse_unary(p, NULL);
+        if (is_bare_arrow(argument))
+            parser_error_unexpected(p);
         node->as.unary.op = op;
         node->as.unary.argument = argument;
         if (op == T_DELETE && p->fn->is_strict && is_identifier_reference(argument))
@@ -327,10 +334,8 @@ static Node *parse_unary(Parser *p, CoverErrors *cover)
     case T_AWAIT:
         if (await_is_operator(p))
             return parse_await(p);
-        if (p->fn->in_static_block && !(p->fn->is_arrow && !p->fn->is_async))
+        if (p->fn->in_static_block)
             parser_error_at(p, TOK.start, "Unexpected reserved word");
-        if (p->is_module && !p->fn->is_async)
-            break;   /* reported as an identifier in parse_primary */
         break;
     default:
         break;
@@ -437,6 +442,8 @@ static Node *parse_subscripts(Parser *p, Node *expr, bool allow_calls)
         switch (TOK.type) {
         case T_DOT:
             parser_next(p);
+            if (expr->kind == AST_SUPER && TOK.type == T_PRIVATE_NAME)
+                parser_error_at(p, TOK.start, "Unexpected private field");
             expr = new_member(p, expr, parse_member_name(p), false, false);
             break;
         case T_QUESTION_DOT:
@@ -556,9 +563,9 @@ static Node *parse_new(Parser *p)
     else if (TOK.type == T_SUPER)
         callee = parse_super(p);
     else if (TOK.type == T_IMPORT) {
-        if (parser_peek(p, NULL) == T_LPAREN)
-            parser_error_at(p, TOK.start, "Cannot use new with import");
         callee = parse_import_call_or_meta(p);
+        if (callee->kind == AST_IMPORT_CALL)
+            parser_error_at(p, callee->start, "Cannot use new with import");
     } else
         callee = parse_primary(p, NULL);
     if (is_bare_arrow(callee))
@@ -602,7 +609,10 @@ static Node *parse_lhs(Parser *p, CoverErrors *cover)
 
 Node *parse_lhs_expression(Parser *p)
 {
-    return parse_lhs(p, NULL);
+    Node *expr = parse_lhs(p, NULL);
+    if (is_bare_arrow(expr))
+        parser_error_at(p, expr->start, "Malformed arrow function parameter list");
+    return expr;
 }
 
 /* ---- Primary expressions ---- */
@@ -634,11 +644,9 @@ static void check_identifier_reference(Parser *p, const Token *token)
     if (p->fn->is_strict && is_reserved_in_strict((AstName){ token->value.name.chars, token->value.name.len }))
         parser_error_at(p, token->start, "Unexpected strict mode reserved word");
     if (token->contextual == CW_ARGUMENTS) {
-        FunctionState *fn = p->fn;
-        while (fn->is_arrow && fn->parent && !fn->in_class_field && !fn->in_static_block)
-            fn = fn->parent;
-        if (fn->in_class_field || fn->in_static_block)
+        if (p->fn->no_arguments)
             parser_error_at(p, token->start, "'arguments' is not allowed in class field initializer or static initialization block");
+        FunctionState *fn = nearest_non_arrow(p);
         if (fn->node)
             fn->node->as.function.uses_arguments = true;
     }
@@ -1071,11 +1079,10 @@ static Node *parse_async_primary(Parser *p, CoverErrors *cover)
     Node *ident = parse_identifier_reference(p);
     if (newline)
         return ident;
-    if (parser_is_identifier_token(p) || TOK.type == T_YIELD || TOK.type == T_AWAIT) {
+    if ((parser_is_identifier_token(p) || TOK.type == T_YIELD || TOK.type == T_AWAIT) &&
+        parser_peek(p, NULL) == T_ARROW) {
         /* async x => body */
         Token param_token = TOK;
-        if (parser_peek(p, &newline) != T_ARROW)
-            parser_error_unexpected(p);
         if (param_token.type == T_AWAIT || (param_token.type == T_IDENTIFIER && param_token.escaped_keyword == T_AWAIT))
             parser_error_at(p, param_token.start, "Unexpected reserved word");
         Node *param = parse_binding_identifier(p, DECL_PARAM);

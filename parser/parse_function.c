@@ -32,7 +32,7 @@ FunctionState *parser_enter_function(Parser *p, FunctionState *state, Node *fn, 
         state->allow_super_call = parent->allow_super_call;
         state->allow_new_target = parent->allow_new_target;
         state->in_class_field = parent->in_class_field;
-        state->in_static_block = parent->in_static_block && !fn->as.function.is_async;
+        state->no_arguments = parent->no_arguments;
     } else {
         int kind = fn->as.function.kind;
         state->allow_new_target = true;

@@ -9,8 +9,7 @@
 
 #include <string.h>
 
-void parser_declare_for_of_var(Parser *p, AstName name, uint32_t offset);
-static Node *parse_statement_inner(Parser *p, bool is_loop_body);
+static Node *parse_statement_inner(Parser *p, bool no_labelled_function);
 
 /* ---- Directive prologues (ES2025 11.2.1) ---- */
 
@@ -236,7 +235,7 @@ static Node *parse_loop_body(Parser *p)
 {
     p->fn->loop_depth++;
     p->fn->breakable_depth++;
-    Node *body = parse_statement_inner(p, true);
+    Node *body = parse_statement(p);
     p->fn->loop_depth--;
     p->fn->breakable_depth--;
     return body;
@@ -285,36 +284,12 @@ static void check_for_in_of_declaration(Parser *p, Node *decl, bool is_of)
                         is_of ? "for-of" : "for-in");
 }
 
-static void declare_for_declaration(Parser *p, Node *decl, bool is_of)
+static void declare_for_declaration(Parser *p, Node *decl)
 {
     DeclKind kind = decl_kind_of((AstVarKind)decl->as.var_decl.kind);
     NodeList *list = &decl->as.var_decl.declarations;
-    for (uint32_t i = 0; i < list->count; i++) {
-        Node *target = list->items[i]->as.var_declarator.target;
-        if (kind == DECL_VAR && is_of) {
-            /* collect names: a for-of var may not redeclare a catch parameter (B.3.4) */
-            NodeList names = { 0 };
-            Node *stack[32];
-            int top = 0;
-            stack[top++] = target;
-            while (top) {
-                Node *n = stack[--top];
-                if (!n)
-                    continue;
-                if (n->kind == AST_IDENTIFIER)
-                    parser_declare_for_of_var(p, n->as.identifier.name, n->start);
-                else if (top < 30 && n->kind == AST_ASSIGN_PATTERN)
-                    stack[top++] = n->as.binary.left;
-                else if (top < 30 && n->kind == AST_REST_ELEMENT)
-                    stack[top++] = n->as.spread.argument;
-                else
-                    parser_declare_pattern(p, n, DECL_VAR);
-            }
-            (void)names;
-        } else {
-            parser_declare_pattern(p, target, kind);
-        }
-    }
+    for (uint32_t i = 0; i < list->count; i++)
+        parser_declare_pattern(p, list->items[i]->as.var_declarator.target, kind);
 }
 
 static Node *finish_for_in_of(Parser *p, Node *node, Node *left, bool is_of, bool is_await, Scope *scope)
@@ -362,7 +337,7 @@ static Node *parse_for_declaration(Parser *p, Node *node, AstVarKind kind, bool 
         if (is_await && !is_of)
             parser_error_unexpected(p);
         check_for_in_of_declaration(p, decl, is_of);
-        declare_for_declaration(p, decl, is_of);
+        declare_for_declaration(p, decl);
         return finish_for_in_of(p, node, decl, is_of, is_await, scope);
     }
     if (is_await)
@@ -378,7 +353,7 @@ static Node *parse_for_declaration(Parser *p, Node *node, AstVarKind kind, bool 
             parser_error_at(p, declarator->end, "Missing initializer in %s declaration",
                             kind == VAR_KIND_CONST ? "const" : "using");
     }
-    declare_for_declaration(p, decl, false);
+    declare_for_declaration(p, decl);
     return finish_for(p, node, decl, scope);
 }
 
@@ -455,7 +430,7 @@ static Node *parse_for(Parser *p)
             init = expression_to_pattern(p, init, false);
         } else {
             check_cover_errors(p, &cover);
-            if (init->kind == AST_CALL_EXPR && !p->fn->is_strict && !is_of)
+            if (init->kind == AST_CALL_EXPR && !p->fn->is_strict)
                 ;   /* web-compat: a runtime ReferenceError */
             else if (init->kind != AST_IDENTIFIER && init->kind != AST_MEMBER_EXPR)
                 parser_error_at(p, init->start, "Invalid left-hand side in %s loop", is_of ? "for-of" : "for-in");
@@ -632,7 +607,7 @@ static bool at_labeled_statement(Parser *p)
 }
 
 /* LabelledStatement (ES2025 14.13) */
-static Node *parse_labeled(Parser *p, bool is_loop_body)
+static Node *parse_labeled(Parser *p, bool no_labelled_function)
 {
     Node *node = parser_new_node(p, AST_LABELED_STMT);
     Token token = TOK;
@@ -658,14 +633,14 @@ static Node *parse_labeled(Parser *p, bool is_loop_body)
         /* B.3.1: labelled function declarations, sloppy only, not as a loop body */
         if (p->fn->is_strict)
             parser_error_at(p, TOK.start, "In strict mode code, functions can only be declared at top level or inside a block.");
-        if (is_loop_body)
+        if (no_labelled_function)
             parser_error_at(p, TOK.start, "In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement.");
         Node *fn = parse_function(p, AST_FUNCTION_DECL, false, TOK.start, NULL, false);
         if (fn->as.function.is_generator)
             parser_error_at(p, fn->start, "Generators can only be declared at the top level or inside a block.");
         node->as.labeled_stmt.body = fn;
     } else {
-        node->as.labeled_stmt.body = parse_statement_inner(p, is_loop_body);
+        node->as.labeled_stmt.body = parse_statement_inner(p, no_labelled_function);
     }
     p->fn->labels = label.next;
     return parser_finish(p, node);
@@ -675,10 +650,10 @@ static Node *parse_labeled(Parser *p, bool is_loop_body)
  * StatementListItem: no declarations). */
 Node *parse_statement(Parser *p)
 {
-    return parse_statement_inner(p, false);
+    return parse_statement_inner(p, true);
 }
 
-static Node *parse_statement_inner(Parser *p, bool is_loop_body)
+static Node *parse_statement_inner(Parser *p, bool no_labelled_function)
 {
     parser_enter(p);
     Node *node;
@@ -746,7 +721,7 @@ static Node *parse_statement_inner(Parser *p, bool is_loop_body)
         if (parser_at_using_declaration(p, &is_await))
             parser_error_at(p, TOK.start, "Lexical declaration cannot appear in a single-statement context");
         if (at_labeled_statement(p))
-            node = parse_labeled(p, is_loop_body);
+            node = parse_labeled(p, no_labelled_function);
         else
             node = parse_expression_statement(p);
         break;
@@ -813,5 +788,5 @@ Node *parse_statement_list_item(Parser *p)
             parser_error_at(p, TOK.start, "Using declarations are not allowed at the top level of a script");
         return parse_lexical_statement(p, is_await ? VAR_KIND_AWAIT_USING : VAR_KIND_USING);
     }
-    return parse_statement(p);
+    return parse_statement_inner(p, false);
 }

@@ -306,15 +306,12 @@ static _Noreturn void redeclaration_error(Parser *p, AstName name, uint32_t offs
  * simple catch parameter (Annex B.3.4). The var is recorded in each of those
  * scopes, so a later lexical declaration there finds it.
  */
-static void declare_var(Parser *p, AstName name, uint32_t offset, bool is_for_of)
+static void declare_var(Parser *p, AstName name, uint32_t offset)
 {
     for (Scope *scope = p->fn->scope;; scope = scope->parent) {
         Declaration *existing = scope_find(scope, name);
         if (existing) {
-            if (existing->kind == DECL_CATCH_PARAM) {
-                if (is_for_of)
-                    redeclaration_error(p, name, offset);
-            } else if (decl_kind_is_lexical(existing->kind) || existing->kind == DECL_CATCH_PATTERN) {
+            if (decl_kind_is_lexical(existing->kind) || existing->kind == DECL_CATCH_PATTERN) {
                 redeclaration_error(p, name, offset);
             }
         } else {
@@ -344,7 +341,7 @@ static bool declarations_conflict(int existing, int incoming)
 void parser_declare(Parser *p, AstName name, DeclKind kind, uint32_t offset)
 {
     if (kind == DECL_VAR) {
-        declare_var(p, name, offset, false);
+        declare_var(p, name, offset);
         return;
     }
     Scope *scope = p->fn->scope;
@@ -359,12 +356,6 @@ void parser_declare(Parser *p, AstName name, DeclKind kind, uint32_t offset)
         return;
     }
     add_declaration(p, scope, name, kind, offset);
-}
-
-void parser_declare_for_of_var(Parser *p, AstName name, uint32_t offset);
-void parser_declare_for_of_var(Parser *p, AstName name, uint32_t offset)
-{
-    declare_var(p, name, offset, true);
 }
 
 /* Declares every name a pattern binds (ES2025 8.2.1 BoundNames). */

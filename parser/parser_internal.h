@@ -64,7 +64,8 @@ typedef struct FunctionState {
     bool allow_super_call;
     bool allow_new_target;
     bool in_class_field;      /* class field initializer: no arguments */
-    bool in_static_block;     /* no arguments, no await */
+    bool in_static_block;     /* await is reserved (not inherited by arrows) */
+    bool no_arguments;        /* class field initializer or static block, and arrows in them */
     bool in_params;           /* parsing formal parameters */
     Label *labels;
     int loop_depth;           /* enclosing iteration statements (continue) */
@@ -148,7 +149,6 @@ Scope *parser_push_scope(Parser *p, ScopeKind kind);
 void parser_pop_scope(Parser *p, Scope *scope);
 void parser_declare(Parser *p, AstName name, DeclKind kind, uint32_t offset);
 void parser_declare_pattern(Parser *p, Node *pattern, DeclKind kind);
-void parser_declare_for_of_var(Parser *p, AstName name, uint32_t offset);
 
 /* parse_expr.c */
 Node *parse_expression(Parser *p, bool allow_in);
