@@ -240,7 +240,7 @@ static void check_member_name(Parser *p, Node *member, ClassInfo *info)
         if (m->kind == MEMBER_KIND_GETTER || m->kind == MEMBER_KIND_SETTER)
             parser_error_at(p, key->start, "Class constructor may not be an accessor");
         if (info->has_constructor)
-            parser_error_at(p, key->start, "A class may only have one constructor");
+            parser_error_range(p, key->start, key->end, "A class may only have one constructor");
         info->has_constructor = true;
         m->kind = MEMBER_KIND_CONSTRUCTOR;
     }

@@ -39,7 +39,8 @@ void check_cover_errors(Parser *p, const CoverErrors *cover)
     if (cover->shorthand_init)
         parser_error_at(p, cover->shorthand_init - 1, "Invalid shorthand property initializer");
     if (cover->double_proto)
-        parser_error_at(p, cover->double_proto - 1, "Duplicate __proto__ fields are not allowed in object literals");
+        parser_error_range(p, cover->double_proto - 1, cover->double_proto - 1 + 9,
+                           "Duplicate __proto__ fields are not allowed in object literals");
 }
 
 static void clear_cover_errors_from(CoverErrors *cover, uint32_t start)
@@ -207,7 +208,8 @@ static void check_coalesce_mixing(Parser *p, const Node *left, TokenType op, con
         bad = is_unparenthesized_logical(left, T_QUESTION_QUESTION) ||
               is_unparenthesized_logical(right, T_QUESTION_QUESTION);
     if (bad)
-        parser_error_at(p, op_offset, "Unexpected token '%s'", token_type_text(op));
+        parser_error_range(p, op_offset, op_offset + (uint32_t)strlen(token_type_text(op)), "Unexpected token '%s'",
+                           token_type_text(op));
 }
 
 /* RelationalExpression : PrivateIdentifier in ShiftExpression (ES2025 13.10) */
@@ -247,7 +249,7 @@ static Node *parse_binary(Parser *p, int min_precedence, bool allow_in, CoverErr
             parser_error_unexpected(p);
         check_cover_errors(p, cover);
         if (op == T_STAR_STAR && is_unary_operand_for_exponent(left))
-            parser_error_at(p, TOK.start, "Unary operator used immediately before exponentiation expression. "
+            parser_error_range(p, left->start, TOK.end, "Unary operator used immediately before exponentiation expression. "
                                           "Parenthesis must be used to disambiguate operator precedence");
         uint32_t op_offset = TOK.start;
         parser_next(p);
@@ -519,12 +521,12 @@ static Node *parse_super(Parser *p)
     FunctionState *fn = nearest_non_arrow(p);
     if (TOK.type == T_LPAREN) {
         if (!p->fn->allow_super_call)
-            parser_error_at(p, node->start, "'super' keyword unexpected here");
+            parser_error_range(p, node->start, node->start + 5, "'super' keyword unexpected here");
     } else if (TOK.type == T_DOT || TOK.type == T_LBRACKET) {
         if (!p->fn->allow_super_property)
-            parser_error_at(p, node->start, "'super' keyword unexpected here");
+            parser_error_range(p, node->start, node->start + 5, "'super' keyword unexpected here");
     } else {
-        parser_error_at(p, node->start, "'super' keyword unexpected here");
+        parser_error_range(p, node->start, node->start + 5, "'super' keyword unexpected here");
     }
     if (fn->node)
         fn->node->as.function.uses_super = true;
@@ -715,12 +717,12 @@ static Node *parse_regexp_literal(Parser *p)
     node->as.regexp_literal.flags.chars = TOK.value.regexp.flags;
     node->as.regexp_literal.flags.len = TOK.value.regexp.flags_len;
     if (!regexp_flags_valid(TOK.value.regexp.flags, TOK.value.regexp.flags_len))
-        parser_error_at(p, TOK.start, "Invalid regular expression flags");
+        parser_error_range(p, TOK.start, TOK.start + 1, "Invalid regular expression flags");
     char message[200];
     if (!regexp_check_syntax(TOK.value.regexp.body, TOK.value.regexp.body_len, TOK.value.regexp.flags,
                              TOK.value.regexp.flags_len, message, sizeof message)) {
         uint32_t body_bytes = TOK.end - TOK.start - TOK.value.regexp.flags_len;
-        parser_error_at(p, TOK.start, "Invalid regular expression: %.*s: %s", (int)body_bytes,
+        parser_error_range(p, TOK.start, TOK.end, "Invalid regular expression: %.*s: %s", (int)body_bytes,
                         p->src + TOK.start, message);
     }
     parser_next(p);
@@ -897,7 +899,7 @@ static Node *parse_shorthand_property(Parser *p, Node *prop, const Token *key_to
     prop->as.property.is_shorthand = true;
     if (TOK.type == T_ASSIGN) {
         if (cover && !cover->shorthand_init)
-            cover->shorthand_init = TOK.start + 1;
+            cover->shorthand_init = key->start + 1;
         else if (!cover)
             parser_error_at(p, TOK.start, "Invalid shorthand property initializer");
         parser_next(p);

@@ -218,15 +218,15 @@ void check_simple_assignment_target(Parser *p, Node *expr, bool is_update)
         TOK.type != T_QUESTION_QUESTION_ASSIGN)
         return;
     if (is_update)
-        parser_error_at(p, expr->start, "Invalid left-hand side expression in %s operation",
-                        TOK.type == T_PLUS_PLUS || TOK.type == T_MINUS_MINUS ? "postfix" : "prefix");
-    parser_error_at(p, expr->start, "Invalid left-hand side in assignment");
+        parser_error_range(p, expr->start, expr->end, "Invalid left-hand side expression in %s operation",
+                           TOK.type == T_PLUS_PLUS || TOK.type == T_MINUS_MINUS ? "postfix" : "prefix");
+    parser_error_range(p, expr->start, expr->end, "Invalid left-hand side in assignment");
 }
 
 static _Noreturn void invalid_target(Parser *p, const Node *node, bool is_binding)
 {
     (void)is_binding;
-    parser_error_at(p, node->start, "Invalid destructuring assignment target");
+    parser_error_range(p, node->start, node->end, "Invalid destructuring assignment target");
 }
 
 static Node *convert_target(Parser *p, Node *expr, bool is_binding);

@@ -25,7 +25,8 @@ static bool is_use_strict(Parser *p, const Node *stmt)
 static void make_strict(Parser *p, Node *fn, const Node *directive, uint32_t octal_offset)
 {
     if (fn && !fn->as.function.has_simple_params)
-        parser_error_at(p, directive->start, "Illegal 'use strict' directive in function with non-simple parameter list");
+        parser_error_range(p, directive->start, directive->end,
+                           "Illegal 'use strict' directive in function with non-simple parameter list");
     p->fn->is_strict = true;
     p->fn->scope->is_strict = true;
     if (octal_offset)
@@ -60,9 +61,9 @@ void parse_directives_and_statements(Parser *p, NodeList *body, TokenType end, N
         if ((first.flags & TF_LEGACY_OCTAL) && !octal_offset)
             octal_offset = first.error_offset + 1;
         if (is_use_strict(p, stmt) && !p->fn->is_strict)
-            make_strict(p, fn, stmt, octal_offset);
+            make_strict(p, fn, expr, octal_offset);
         else if (is_use_strict(p, stmt) && fn && !fn->as.function.has_simple_params)
-            make_strict(p, fn, stmt, 0);
+            make_strict(p, fn, expr, 0);
     }
 }
 
@@ -148,10 +149,12 @@ Node *parse_variable_declaration(Parser *p, AstVarKind kind, bool allow_in, bool
         if (parser_eat(p, T_ASSIGN)) {
             declarator->as.var_declarator.init = parse_assignment_expression(p, allow_in);
         } else if (!in_for) {
-            if (declarator->as.var_declarator.target->kind != AST_IDENTIFIER)
-                parser_error_at(p, TOK.start, "Missing initializer in destructuring declaration");
+            Node *target = declarator->as.var_declarator.target;
+            if (target->kind != AST_IDENTIFIER)
+                parser_error_range(p, target->start, target->end, "Missing initializer in destructuring declaration");
             if (kind == VAR_KIND_CONST || is_using)
-                parser_error_at(p, TOK.start, "Missing initializer in %s declaration", is_using ? "using" : "const");
+                parser_error_range(p, target->start, target->end, "Missing initializer in %s declaration",
+                                   is_using ? "using" : "const");
         }
         parser_push(p, &node->as.var_decl.declarations, parser_finish(p, declarator));
         if (!in_for)
@@ -473,14 +476,14 @@ static Node *parse_jump(Parser *p, bool is_continue)
         if (!label)
             parser_error_at(p, TOK.start, "Undefined label '%.*s'", (int)name.len, name.chars);
         if (is_continue && !label->is_loop)
-            parser_error_at(p, node->start, "Illegal continue statement: '%.*s' does not denote an iteration statement",
+            parser_error_range(p, TOK.start, TOK.end, "Illegal continue statement: '%.*s' does not denote an iteration statement",
                             (int)name.len, name.chars);
         node->as.jump.label = name;
         parser_next(p);
     } else if (is_continue && p->fn->loop_depth == 0) {
-        parser_error_at(p, node->start, "Illegal continue statement: no surrounding iteration statement");
+        parser_error_range(p, node->start, node->start + 8, "Illegal continue statement: no surrounding iteration statement");
     } else if (!is_continue && p->fn->breakable_depth == 0) {
-        parser_error_at(p, node->start, "Illegal break statement");
+        parser_error_range(p, node->start, node->start + 5, "Illegal break statement");
     }
     parser_semicolon(p);
     return parser_finish(p, node);
@@ -590,7 +593,7 @@ static Node *parse_try(Parser *p)
     if (parser_eat(p, T_FINALLY))
         node->as.try_stmt.finalizer = parse_block(p, true);
     if (!node->as.try_stmt.handler && !node->as.try_stmt.finalizer)
-        parser_error_at(p, TOK.start, "Missing catch or finally after try");
+        parser_error_at(p, p->prev_end - 1, "Missing catch or finally after try");
     return parser_finish(p, node);
 }
 

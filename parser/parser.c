@@ -24,6 +24,20 @@ static void fill_error_position(Parser *p, uint32_t offset)
     error->length = 1;
     if (offset == TOK.start && TOK.end > TOK.start)
         error->length = TOK.end - TOK.start;
+    if (offset == p->len)
+        error->length = 0;   /* at the end of input node shows no caret */
+}
+
+void parser_error_range(Parser *p, uint32_t start, uint32_t end, const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(p->error->message, sizeof p->error->message, fmt, args);
+    va_end(args);
+    p->error->name = "SyntaxError";
+    fill_error_position(p, start);
+    p->error->length = end > start ? end - start : 1;
+    longjmp(p->fail, 1);
 }
 
 void parser_error_at(Parser *p, uint32_t offset, const char *fmt, ...)
@@ -51,7 +65,7 @@ void parser_error_unexpected(Parser *p)
     const Token *t = &TOK;
     switch (t->type) {
     case T_EOF:
-        parser_error_at(p, t->start, "Unexpected end of input");
+        parser_error_at(p, p->len, "Unexpected end of input");
     case T_IDENTIFIER:
         if (p->fn->is_strict && is_reserved_in_strict((AstName){ t->value.name.chars, t->value.name.len }) && !(t->flags & TF_ESCAPED))
             parser_error_at(p, t->start, "Unexpected strict mode reserved word");

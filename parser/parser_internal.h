@@ -123,6 +123,8 @@ typedef struct Parser {
 /* parser.c: tokens, errors, nodes */
 _Noreturn void parser_error_at(Parser *p, uint32_t offset, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+_Noreturn void parser_error_range(Parser *p, uint32_t start, uint32_t end, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 _Noreturn void parser_error_unexpected(Parser *p);
 void parser_next(Parser *p);
 bool parser_at(Parser *p, TokenType type);

@@ -32,6 +32,10 @@ void syntax_error_print(FILE *out, const char *filename, const char *src, uint32
     fputc('\n', out);
     /* The caret goes under the error's column; the line's tabs are kept so
      * that it lines up in a terminal. */
+    if (error->length == 0) {
+        fprintf(out, "\n\n%s: %s\n", error->name ? error->name : "SyntaxError", error->message);
+        return;
+    }
     uint32_t column = 0;
     for (uint32_t i = begin; i < error->offset && i < end; i++) {
         unsigned char c = (unsigned char)src[i];
