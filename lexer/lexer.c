@@ -563,26 +563,32 @@ static void lex_doubling_operator(Lexer *lexer, unsigned char c, TokenType singl
     }
 }
 
+/* An operator of length chars, or its compound assignment when '=' follows
+ * (like % and %=, >>> and >>>=). */
+static void lex_maybe_assign(Lexer *lexer, uint32_t length, TokenType plain, TokenType assign)
+{
+    if (peek(lexer, length) == '=')
+        finish_token(lexer, assign, length + 1);
+    else
+        finish_token(lexer, plain, length);
+}
+
 static void lex_less(Lexer *lexer)
 {
     if (peek(lexer, 1) == '<')
-        finish_token(lexer, peek(lexer, 2) == '=' ? T_SHL_ASSIGN : T_SHL, peek(lexer, 2) == '=' ? 3 : 2);
-    else if (peek(lexer, 1) == '=')
-        finish_token(lexer, T_LE, 2);
+        lex_maybe_assign(lexer, 2, T_SHL, T_SHL_ASSIGN);
     else
-        finish_token(lexer, T_LT, 1);
+        lex_maybe_assign(lexer, 1, T_LT, T_LE);
 }
 
 static void lex_greater(Lexer *lexer)
 {
     if (peek(lexer, 1) == '>' && peek(lexer, 2) == '>')
-        finish_token(lexer, peek(lexer, 3) == '=' ? T_SHR_ASSIGN : T_SHR, peek(lexer, 3) == '=' ? 4 : 3);
+        lex_maybe_assign(lexer, 3, T_SHR, T_SHR_ASSIGN);
     else if (peek(lexer, 1) == '>')
-        finish_token(lexer, peek(lexer, 2) == '=' ? T_SAR_ASSIGN : T_SAR, peek(lexer, 2) == '=' ? 3 : 2);
-    else if (peek(lexer, 1) == '=')
-        finish_token(lexer, T_GE, 2);
+        lex_maybe_assign(lexer, 2, T_SAR, T_SAR_ASSIGN);
     else
-        finish_token(lexer, T_GT, 1);
+        lex_maybe_assign(lexer, 1, T_GT, T_GE);
 }
 
 /* = == === =>  and  ! != !== */
@@ -603,8 +609,7 @@ static void lex_equality(Lexer *lexer, unsigned char c)
 static void lex_question(Lexer *lexer)
 {
     if (peek(lexer, 1) == '?')
-        finish_token(lexer, peek(lexer, 2) == '=' ? T_QUESTION_QUESTION_ASSIGN : T_QUESTION_QUESTION,
-                     peek(lexer, 2) == '=' ? 3 : 2);
+        lex_maybe_assign(lexer, 2, T_QUESTION_QUESTION, T_QUESTION_QUESTION_ASSIGN);
     else if (peek(lexer, 1) == '.' && !lex_is_digit(peek(lexer, 2)))
         finish_token(lexer, T_QUESTION_DOT, 2); /* OptionalChainingPunctuator: ?. [lookahead ∉ DecimalDigit] */
     else
@@ -664,9 +669,9 @@ static void lex_punctuator(Lexer *lexer, unsigned char c)
     case '*': lex_doubling_operator(lexer, c, T_STAR, T_STAR_ASSIGN, T_STAR_STAR, T_STAR_STAR_ASSIGN); return;
     case '&': lex_doubling_operator(lexer, c, T_AMP, T_AMP_ASSIGN, T_AMP_AMP, T_AMP_AMP_ASSIGN); return;
     case '|': lex_doubling_operator(lexer, c, T_PIPE, T_PIPE_ASSIGN, T_PIPE_PIPE, T_PIPE_PIPE_ASSIGN); return;
-    case '/': finish_token(lexer, peek(lexer, 1) == '=' ? T_SLASH_ASSIGN : T_SLASH, peek(lexer, 1) == '=' ? 2 : 1); return;
-    case '%': finish_token(lexer, peek(lexer, 1) == '=' ? T_PERCENT_ASSIGN : T_PERCENT, peek(lexer, 1) == '=' ? 2 : 1); return;
-    case '^': finish_token(lexer, peek(lexer, 1) == '=' ? T_CARET_ASSIGN : T_CARET, peek(lexer, 1) == '=' ? 2 : 1); return;
+    case '/': lex_maybe_assign(lexer, 1, T_SLASH, T_SLASH_ASSIGN); return;
+    case '%': lex_maybe_assign(lexer, 1, T_PERCENT, T_PERCENT_ASSIGN); return;
+    case '^': lex_maybe_assign(lexer, 1, T_CARET, T_CARET_ASSIGN); return;
     default: lex_error(lexer, MSG_INVALID_TOKEN, lexer->pos); return;
     }
 }
