@@ -12,6 +12,7 @@
 static const char UNTERMINATED[] = "Unterminated character class";
 static const char INVALID_OPERATION[] = "Invalid set operation in character class";
 static const char INVALID_CHARACTER[] = "Invalid character in character class";
+static const char INVALID_CLASS[] = "Invalid character class";
 
 /* ===== Without v: NonemptyClassRanges ===== */
 
@@ -219,6 +220,15 @@ static bool parse_class_set_operand(RegexpParser *p, RegexpClassAtom *operand)
     return parse_class_set_character(p, operand);
 }
 
+/* A NestedClass or ClassStringDisjunction starts here. */
+static bool at_class_operand(const RegexpParser *p)
+{
+    int32_t next = regexp_peek_at(p, 1);
+    return regexp_at(p, '[') ||
+           (regexp_at(p, '\\') && next > 0 && next < 0x80 &&
+            strchr("dDsSwWpPq", (int)next) != NULL);
+}
+
 /* ClassSetRange :: ClassSetCharacter `-` ClassSetCharacter, from the `-`.
  * ES2025 22.2.1.1: a Syntax Error if the first exceeds the second. */
 static bool parse_class_set_range_end(RegexpParser *p,
@@ -226,6 +236,8 @@ static bool parse_class_set_range_end(RegexpParser *p,
 {
     RegexpClassAtom to;
     p->pos++; /* `-` */
+    if (at_class_operand(p))
+        return regexp_fail(p, INVALID_CLASS);
     if (!parse_class_set_character(p, &to))
         return false;
     if (from->value > to.value)
@@ -241,9 +253,15 @@ static bool parse_class_union(RegexpParser *p, RegexpClassAtom operand,
                               bool *may_contain_strings)
 {
     for (;;) {
-        if (!operand.is_class && regexp_at(p, '-') && !at_double(p, '-')) {
+        bool single_dash = regexp_at(p, '-') && !at_double(p, '-');
+        if (single_dash && operand.is_class)
+            return regexp_fail(p, INVALID_CLASS);
+        if (single_dash) {
             if (!parse_class_set_range_end(p, &operand))
                 return false;
+            /* A range cannot itself start a range: [a-b-c]. */
+            if (regexp_at(p, '-') && !at_double(p, '-'))
+                return regexp_fail(p, INVALID_CLASS);
         } else {
             *may_contain_strings |= operand.may_contain_strings;
         }

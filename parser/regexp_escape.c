@@ -154,10 +154,10 @@ static bool parse_digit_escape(RegexpParser *p, bool in_class,
         return true;
     }
     if (p->unicode_mode) {
-        if (c == '0')
-            return regexp_fail(p, "Invalid decimal escape");
         if (in_class && c <= '7')
             return regexp_fail(p, "Invalid class escape");
+        if (c == '0')
+            return regexp_fail(p, "Invalid decimal escape");
         return regexp_fail(p, INVALID_ESCAPE);
     }
     if (c <= '7') {

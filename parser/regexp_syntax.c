@@ -207,15 +207,15 @@ static int compare_digit_values(const RegexpParser *p, DigitSpan a,
 /*
  * QuantifierPrefix :: `{` DecimalDigits `}` | `{` DecimalDigits `,}`
  *                   | `{` DecimalDigits `,` DecimalDigits `}`
- * Sets *matched and consumes it if the text at `{` is one; otherwise
- * consumes nothing. ES2025 22.2.1.1: a Syntax Error if min > max.
+ * Returns whether the text at `{` is one, consuming it only then.
+ * *out_of_order: min > max, a Syntax Error (ES2025 22.2.1.1) if this is
+ * taken as a Quantifier.
  */
-static bool parse_braced_quantifier(RegexpParser *p, bool *matched)
+static bool parse_braced_quantifier(RegexpParser *p, bool *out_of_order)
 {
     uint32_t start = p->pos;
     DigitSpan min, max;
     bool has_max = false;
-    *matched = false;
     p->pos++; /* `{` */
     if (!parse_decimal_digits(p, &min))
         goto not_a_quantifier;
@@ -223,13 +223,11 @@ static bool parse_braced_quantifier(RegexpParser *p, bool *matched)
         has_max = parse_decimal_digits(p, &max);
     if (!regexp_eat(p, '}'))
         goto not_a_quantifier;
-    *matched = true;
-    if (has_max && compare_digit_values(p, min, max) > 0)
-        return regexp_fail(p, "numbers out of order in {} quantifier");
+    *out_of_order = has_max && compare_digit_values(p, min, max) > 0;
     return true;
 not_a_quantifier:
     p->pos = start;
-    return true;
+    return false;
 }
 
 /* Quantifier :: QuantifierPrefix | QuantifierPrefix `?` */
@@ -240,14 +238,15 @@ static bool parse_quantifier(RegexpParser *p, bool *found)
     if (c == '*' || c == '+' || c == '?') {
         p->pos++;
     } else if (c == '{') {
-        if (!parse_braced_quantifier(p, found))
-            return false;
-        if (!*found) {
+        bool out_of_order;
+        if (!parse_braced_quantifier(p, &out_of_order)) {
             /* Annex B.1.2: a `{` that starts no quantifier is an
              * ExtendedPatternCharacter; in UnicodeMode it is an error. */
             return p->unicode_mode ? regexp_fail(p, "Incomplete quantifier")
                                    : true;
         }
+        if (out_of_order)
+            return regexp_fail(p, "numbers out of order in {} quantifier");
     } else {
         return true;
     }
@@ -379,10 +378,8 @@ static bool parse_group(RegexpParser *p, TermKind *kind)
  */
 static bool parse_brace_atom(RegexpParser *p)
 {
-    bool quantifier;
-    if (!parse_braced_quantifier(p, &quantifier))
-        return false;
-    if (quantifier)
+    bool out_of_order;
+    if (parse_braced_quantifier(p, &out_of_order))
         return regexp_fail(p, "Nothing to repeat");
     if (p->unicode_mode)
         return regexp_fail(p, "Lone quantifier brackets");
