@@ -131,9 +131,12 @@ bool regexp_parse_character_class(RegexpParser *p);
 
 void regexp_names_init(RegexpNames *names);
 void regexp_names_free(RegexpNames *names);
-/* GroupSpecifier's GroupName at the `<` of `(?<name>`: records the group,
- * failing on a duplicate that might participate in the same match. */
-bool regexp_parse_group_specifier_name(RegexpParser *p);
+/* GroupSpecifier's GroupName at the `<` of `(?<name>`: *index identifies
+ * the name for regexp_names_define_group. */
+bool regexp_parse_group_specifier_name(RegexpParser *p, uint32_t *index);
+/* Records a named group once it is closed, failing on a duplicate that
+ * might participate in the same match. */
+bool regexp_names_define_group(RegexpParser *p, uint32_t index);
 /* GroupName at the `<` of `\k<name>`: records the reference. */
 bool regexp_parse_group_reference_name(RegexpParser *p);
 /* Each Disjunction opens a scope; each `|` starts a new alternative. */

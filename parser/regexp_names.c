@@ -212,14 +212,17 @@ static bool parse_group_name(RegexpParser *p, uint32_t *index)
     return intern_name(p, start, index);
 }
 
-/* GroupSpecifier :: `?` GroupName, from the `<`.
+/* GroupSpecifier :: `?` GroupName, from the `<`: *index is the name's. */
+bool regexp_parse_group_specifier_name(RegexpParser *p, uint32_t *index)
+{
+    return parse_group_name(p, index);
+}
+
+/* A named group has closed (V8 reports duplicates then, so we do too).
  * ES2025 22.2.1.1 (as amended by regexp-duplicate-named-groups): a Syntax
  * Error if another group of the same name might participate together. */
-bool regexp_parse_group_specifier_name(RegexpParser *p)
+bool regexp_names_define_group(RegexpParser *p, uint32_t index)
 {
-    uint32_t index;
-    if (!parse_group_name(p, &index))
-        return false;
     RegexpNameEntry *entry = &p->names.entries[index];
     if (entry->visible_count > 0)
         return regexp_fail(p, "Duplicate capture group name");

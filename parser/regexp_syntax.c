@@ -230,23 +230,22 @@ not_a_quantifier:
     return false;
 }
 
-/* Quantifier :: QuantifierPrefix | QuantifierPrefix `?` */
-static bool parse_quantifier(RegexpParser *p, bool *found)
+/* Quantifier :: QuantifierPrefix | QuantifierPrefix `?`
+ * Sets *found; *out_of_order as for parse_braced_quantifier. */
+static bool parse_quantifier(RegexpParser *p, bool *found, bool *out_of_order)
 {
     int32_t c = regexp_peek(p);
     *found = false;
+    *out_of_order = false;
     if (c == '*' || c == '+' || c == '?') {
         p->pos++;
     } else if (c == '{') {
-        bool out_of_order;
-        if (!parse_braced_quantifier(p, &out_of_order)) {
+        if (!parse_braced_quantifier(p, out_of_order)) {
             /* Annex B.1.2: a `{` that starts no quantifier is an
              * ExtendedPatternCharacter; in UnicodeMode it is an error. */
             return p->unicode_mode ? regexp_fail(p, "Incomplete quantifier")
                                    : true;
         }
-        if (out_of_order)
-            return regexp_fail(p, "numbers out of order in {} quantifier");
     } else {
         return true;
     }
@@ -264,18 +263,24 @@ typedef enum TermKind {
 
 static bool parse_optional_quantifier(RegexpParser *p, TermKind kind)
 {
-    bool found;
-    if (!parse_quantifier(p, &found))
+    bool found, out_of_order;
+    if (!parse_quantifier(p, &found, &out_of_order))
         return false;
-    if (!found || kind == TERM_ATOM)
-        return true;
-    return regexp_fail(p, kind == TERM_LOOKAROUND ? "Invalid quantifier"
-                                                  : "Nothing to repeat");
+    if (found && kind == TERM_LOOKAROUND)
+        return regexp_fail(p, "Invalid quantifier");
+    if (found && kind == TERM_ASSERTION)
+        return regexp_fail(p, "Nothing to repeat");
+    if (out_of_order)
+        return regexp_fail(p, "numbers out of order in {} quantifier");
+    return true;
 }
 
 /* --- Groups --- */
 
 static bool parse_disjunction(RegexpParser *p);
+
+/* No GroupSpecifier, for parse_group's name. */
+#define NO_NAME UINT32_MAX
 
 /* The bit of a RegularExpressionModifier (i m s), or 0. */
 static unsigned modifier_bit(int32_t c)
@@ -324,11 +329,12 @@ static bool parse_modifiers(RegexpParser *p)
 
 /*
  * What follows `(?`: `:` (non-capturing), `=` `!` (lookahead), `<=` `<!`
- * (lookbehind), `<name>` (GroupSpecifier), or modifiers. Sets *kind for the
+ * (lookbehind), `<name>` (GroupSpecifier, *name), or modifiers. Sets *kind for the
  * quantifier check: Annex B.1.2 makes lookaheads QuantifiableAssertions
  * without UnicodeMode; lookbehinds are never quantifiable.
  */
-static bool parse_group_prefix(RegexpParser *p, TermKind *kind)
+static bool parse_group_prefix(RegexpParser *p, TermKind *kind,
+                               uint32_t *name)
 {
     int32_t c = regexp_peek(p);
     int32_t next = regexp_peek_at(p, 1);
@@ -343,7 +349,7 @@ static bool parse_group_prefix(RegexpParser *p, TermKind *kind)
         p->pos += 2;
         *kind = TERM_LOOKAROUND;
     } else if (c == '<') {
-        return regexp_parse_group_specifier_name(p);
+        return regexp_parse_group_specifier_name(p, name);
     } else if (modifier_bit(c) || c == '-') {
         return parse_modifiers(p);
     } else {
@@ -358,15 +364,16 @@ static bool parse_group_prefix(RegexpParser *p, TermKind *kind)
  */
 static bool parse_group(RegexpParser *p, TermKind *kind)
 {
+    uint32_t name = NO_NAME;
     p->pos++; /* `(` */
     *kind = TERM_ATOM;
-    if (regexp_eat(p, '?') && !parse_group_prefix(p, kind))
+    if (regexp_eat(p, '?') && !parse_group_prefix(p, kind, &name))
         return false;
     if (!parse_disjunction(p))
         return false;
     if (!regexp_eat(p, ')'))
         return regexp_fail(p, "Unterminated group");
-    return true;
+    return name == NO_NAME || regexp_names_define_group(p, name);
 }
 
 /* --- Terms --- */
