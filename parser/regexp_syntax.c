@@ -105,6 +105,7 @@ static bool check_flags(const char *flags, uint32_t flags_len,
                         bool *unicode, bool *unicode_sets)
 {
     static const char valid[] = "dgimsuvy";
+    const unsigned u_bit = 1u << 5, v_bit = 1u << 6;
     unsigned seen = 0;
     for (uint32_t i = 0; i < flags_len; i++) {
         const char *at = flags[i] ? strchr(valid, flags[i]) : NULL;
@@ -115,8 +116,8 @@ static bool check_flags(const char *flags, uint32_t flags_len,
             return false;
         seen |= bit;
     }
-    *unicode = memchr(flags, 'u', flags_len) != NULL;
-    *unicode_sets = memchr(flags, 'v', flags_len) != NULL;
+    *unicode = (seen & u_bit) != 0;
+    *unicode_sets = (seen & v_bit) != 0;
     return !(*unicode && *unicode_sets);
 }
 
@@ -329,9 +330,9 @@ static bool parse_modifiers(RegexpParser *p)
 
 /*
  * What follows `(?`: `:` (non-capturing), `=` `!` (lookahead), `<=` `<!`
- * (lookbehind), `<name>` (GroupSpecifier, *name), or modifiers. Sets *kind for the
- * quantifier check: Annex B.1.2 makes lookaheads QuantifiableAssertions
- * without UnicodeMode; lookbehinds are never quantifiable.
+ * (lookbehind), `<name>` (GroupSpecifier, sets *name), or modifiers. Sets
+ * *kind for the quantifier check: Annex B.1.2 makes lookaheads
+ * QuantifiableAssertions without UnicodeMode; lookbehinds never are.
  */
 static bool parse_group_prefix(RegexpParser *p, TermKind *kind,
                                uint32_t *name)
