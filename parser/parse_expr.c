@@ -729,24 +729,11 @@ static Node *parse_regexp_literal(Parser *p)
     return parser_finish(p, node);
 }
 
-/* The message for an invalid escape in an untagged template (ES2025 13.2.8.1). */
-static _Noreturn void template_escape_error(Parser *p, const Token *token)
-{
-    uint32_t at = token->error_offset;
-    char after = at + 1 < p->len ? p->src[at + 1] : 0;
-    if (p->src[at] == '\\' && after == 'x')
-        parser_error_at(p, at, "Invalid hexadecimal escape sequence");
-    if (p->src[at] == '\\' && after == 'u')
-        parser_error_at(p, at, "Invalid Unicode escape sequence");
-    if (after == '8' || after == '9')
-        parser_error_at(p, at, "\\8 and \\9 are not allowed in template strings.");
-    parser_error_at(p, at, "Octal escape sequences are not allowed in template strings.");
-}
-
 static Node *template_element(Parser *p, bool is_tagged)
 {
+    /* ES2025 13.2.8.1: NotEscapeSequence only in tagged templates */
     if ((TOK.flags & TF_INVALID_ESCAPE) && !is_tagged)
-        template_escape_error(p, &TOK);
+        parser_error_at(p, TOK.error_offset, "%s", lexer_escape_error_message(p->src, p->len, TOK.error_offset, true));
     Node *element = parser_new_node(p, AST_TEMPLATE_ELEMENT);
     element->as.template_element.cooked_valid = !(TOK.flags & TF_INVALID_ESCAPE);
     element->as.template_element.cooked.chars = TOK.value.string.chars;

@@ -213,11 +213,8 @@ void parser_check_legacy_octal(Parser *p, const Token *token)
 {
     if (!(token->flags & TF_LEGACY_OCTAL) || !p->fn->is_strict)
         return;
-    if (token->type == T_STRING || token->type == T_TEMPLATE) {
-        if (token->flags & TF_NON_OCTAL_DECIMAL)
-            parser_error_at(p, token->error_offset, "\\8 and \\9 are not allowed in strict mode.");
-        parser_error_at(p, token->error_offset, "Octal escape sequences are not allowed in strict mode.");
-    }
+    if (token->type == T_STRING)
+        parser_error_at(p, token->error_offset, "%s", lexer_escape_error_message(p->src, p->len, token->error_offset, false));
     if (token->flags & TF_NON_OCTAL_DECIMAL)
         parser_error_at(p, token->start, "Decimals with leading zeros are not allowed in strict mode.");
     parser_error_at(p, token->start, "Octal literals are not allowed in strict mode.");
