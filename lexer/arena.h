@@ -27,6 +27,10 @@ void arena_free(Arena *arena);
 void *arena_alloc(Arena *arena, size_t size);
 /* Like arena_alloc, zero-filled. */
 void *arena_calloc(Arena *arena, size_t size);
+/* Grows the most recent allocation in place when it is the last thing in the
+ * current block and the block has room; false otherwise (the caller then
+ * allocates anew and copies). Lists that grow one item at a time use it. */
+bool arena_extend(Arena *arena, void *block, size_t old_size, size_t new_size);
 /* Copies len bytes into the arena. */
 void *arena_dup(Arena *arena, const void *data, size_t len);
 

@@ -3,14 +3,25 @@
  */
 #include "parser/ast.h"
 
+#include <assert.h>
+#include <stddef.h>
 #include <string.h>
+
+static const uint8_t payload_size[] = {
+#define NODE_STRUCT(name, ...)
+#define NODE_KIND(kind, name) sizeof(struct ast_##name),
+#include "parser/ast.def"
+#undef NODE_STRUCT
+#undef NODE_KIND
+};
 
 Node *ast_new_node(Arena *arena, AstKind kind, uint32_t start, uint32_t line, uint32_t col)
 {
-    Node *node = arena_alloc(arena, sizeof *node);
+    size_t size = offsetof(Node, as) + payload_size[kind];
+    Node *node = arena_alloc(arena, size);
     if (!node)
         return NULL;
-    memset(node, 0, sizeof *node);
+    memset(node, 0, size);
     node->kind = (uint16_t)kind;
     node->start = node->end = start;
     node->line = line;
@@ -18,10 +29,22 @@ Node *ast_new_node(Arena *arena, AstKind kind, uint32_t start, uint32_t line, ui
     return node;
 }
 
+void ast_set_kind(Node *node, AstKind kind)
+{
+    assert(payload_size[kind] <= payload_size[node->kind]);
+    node->kind = (uint16_t)kind;
+}
+
 bool ast_list_push(Arena *arena, NodeList *list, Node *node)
 {
     if (list->count == list->capacity) {
         uint32_t capacity = list->capacity ? list->capacity * 2 : 4;
+        if (list->capacity &&
+            arena_extend(arena, list->items, list->capacity * sizeof *list->items, capacity * sizeof *list->items)) {
+            list->capacity = capacity;
+            list->items[list->count++] = node;
+            return true;
+        }
         Node **items = arena_alloc(arena, capacity * sizeof *items);
         if (!items)
             return false;

@@ -85,7 +85,7 @@ enum {
 #define F_TOKEN(f) TokenType f;
 #define F_ENUM(f, e) int f;
 #define F_SCOPE(f) Scope *f;
-#define NODE_STRUCT(name, ...) struct ast_##name { char unused_; __VA_ARGS__ };
+#define NODE_STRUCT(name, ...) struct ast_##name { __VA_ARGS__ char unused_; };
 #define NODE_KIND(kind, name)
 #include "parser/ast.def"
 #undef NODE_STRUCT
@@ -116,8 +116,13 @@ struct Node {
 #undef F_ENUM
 #undef F_SCOPE
 
-/* A new zeroed node of the given kind, or NULL when the arena is exhausted. */
+/* A new zeroed node of the given kind, or NULL when the arena is exhausted.
+ * A node is allocated with room for its own kind's payload only, so that
+ * small nodes (identifiers, literals) stay small. */
 Node *ast_new_node(Arena *arena, AstKind kind, uint32_t start, uint32_t line, uint32_t col);
+/* Reinterprets a node as another kind whose payload is no larger (an
+ * ARRAY_EXPR that turns out to be an ARRAY_PATTERN, ...). */
+void ast_set_kind(Node *node, AstKind kind);
 /* Appends to a list, growing it in the arena; false when out of memory. */
 bool ast_list_push(Arena *arena, NodeList *list, Node *node);
 

@@ -179,7 +179,7 @@ static Node *parse_field_initializer(Parser *p, const Node *member)
 
 static Node *parse_static_block(Parser *p, Node *member)
 {
-    member->kind = AST_CLASS_STATIC_BLOCK;
+    ast_set_kind(member, AST_CLASS_STATIC_BLOCK);
     Node *fn = parser_new_node_at(p, AST_FUNCTION_EXPR, member);
     fn->as.function.kind = FUNCTION_KIND_METHOD;
     FunctionState state;

@@ -544,7 +544,7 @@ static Node *parse_new_target(Parser *p, Node *node)
     if (!p->fn->allow_new_target)
         parser_error_at(p, node->start, "new.target expression is not allowed here");
     parser_next(p);
-    node->kind = AST_NEW_TARGET;
+    ast_set_kind(node, AST_NEW_TARGET);
     return parser_finish(p, node);
 }
 

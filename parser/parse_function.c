@@ -320,7 +320,7 @@ Node *parse_arrow_function(Parser *p, Node *start, NodeList *params, bool is_asy
         if (param->kind == AST_SPREAD_ELEMENT) {
             if (i + 1 != params->count)
                 parser_error_at(p, param->start, "Rest parameter must be last formal parameter");
-            param->kind = AST_REST_ELEMENT;
+            ast_set_kind(param, AST_REST_ELEMENT);
             if (param->as.spread.argument->kind == AST_ASSIGN_EXPR)
                 parser_error_at(p, param->start, "Rest parameter may not have a default initializer");
         }

@@ -440,7 +440,7 @@ Node *parse_import_call_or_meta(Parser *p)
             if (!p->is_module)
                 parser_error_at(p, node->start, "Cannot use 'import.meta' outside a module");
             parser_next(p);
-            node->kind = AST_IMPORT_META;
+            ast_set_kind(node, AST_IMPORT_META);
             return parser_finish(p, node);
         }
         if (parser_at_contextual(p, CW_SOURCE))

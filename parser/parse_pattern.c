@@ -233,7 +233,7 @@ static Node *convert_target(Parser *p, Node *expr, bool is_binding);
 
 static void convert_object_pattern(Parser *p, Node *node, bool is_binding)
 {
-    node->kind = AST_OBJECT_PATTERN;
+    ast_set_kind(node, AST_OBJECT_PATTERN);
     NodeList *props = &node->as.object.properties;
     for (uint32_t i = 0; i < props->count; i++) {
         Node *prop = props->items[i];
@@ -244,7 +244,7 @@ static void convert_object_pattern(Parser *p, Node *node, bool is_binding)
             if (is_binding ? argument->kind != AST_IDENTIFIER || (argument->flags & NF_PARENTHESIZED)
                            : argument->kind != AST_IDENTIFIER && argument->kind != AST_MEMBER_EXPR)
                 invalid_target(p, argument, is_binding);
-            prop->kind = AST_REST_ELEMENT;
+            ast_set_kind(prop, AST_REST_ELEMENT);
             prop->as.spread.argument = convert_target(p, argument, is_binding);
             continue;
         }
@@ -257,7 +257,7 @@ static void convert_object_pattern(Parser *p, Node *node, bool is_binding)
 
 static void convert_array_pattern(Parser *p, Node *node, bool is_binding)
 {
-    node->kind = AST_ARRAY_PATTERN;
+    ast_set_kind(node, AST_ARRAY_PATTERN);
     NodeList *elements = &node->as.array.elements;
     for (uint32_t i = 0; i < elements->count; i++) {
         Node *element = elements->items[i];
@@ -269,7 +269,7 @@ static void convert_array_pattern(Parser *p, Node *node, bool is_binding)
             Node *argument = element->as.spread.argument;
             if (argument->kind == AST_ASSIGN_EXPR && !(argument->flags & NF_PARENTHESIZED))
                 parser_error_at(p, argument->start, "Rest element may not have a default initializer");
-            element->kind = AST_REST_ELEMENT;
+            ast_set_kind(element, AST_REST_ELEMENT);
             element->as.spread.argument = convert_target(p, argument, is_binding);
             continue;
         }
@@ -332,7 +332,7 @@ static Node *convert_target(Parser *p, Node *expr, bool is_binding)
     case AST_ASSIGN_EXPR:
         if (parenthesized || expr->as.binary.op != T_ASSIGN)
             invalid_target(p, expr, is_binding);
-        expr->kind = AST_ASSIGN_PATTERN;
+        ast_set_kind(expr, AST_ASSIGN_PATTERN);
         expr->as.binary.left = convert_target(p, expr->as.binary.left, is_binding);
         return expr;
     case AST_ASSIGN_PATTERN:

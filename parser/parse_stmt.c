@@ -297,7 +297,7 @@ static void declare_for_declaration(Parser *p, Node *decl)
 
 static Node *finish_for_in_of(Parser *p, Node *node, Node *left, bool is_of, bool is_await, Scope *scope)
 {
-    node->kind = is_of ? AST_FOR_OF_STMT : AST_FOR_IN_STMT;
+    ast_set_kind(node, is_of ? AST_FOR_OF_STMT : AST_FOR_IN_STMT);
     node->as.for_in_of.left = left;
     node->as.for_in_of.is_await = is_await;
     node->as.for_in_of.scope = scope;
@@ -312,7 +312,7 @@ static Node *finish_for_in_of(Parser *p, Node *node, Node *left, bool is_of, boo
 
 static Node *finish_for(Parser *p, Node *node, Node *init, Scope *scope)
 {
-    node->kind = AST_FOR_STMT;
+    ast_set_kind(node, AST_FOR_STMT);
     node->as.for_loop.init = init;
     node->as.for_loop.scope = scope;
     parser_expect(p, T_SEMICOLON);
