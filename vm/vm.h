@@ -1,0 +1,55 @@
+/*
+ * The VM: one JavaScript agent's heap, atoms, realm and execution state.
+ *
+ * ---- Exceptions (one convention for all of vm/ and stdlib/) ----
+ * A function that can throw returns VALUE_EXCEPTION (or false / NULL / -1
+ * where its result is not a Value, as its comment says) after storing the
+ * thrown value in vm->exception with one of the vm_throw_* functions. Every
+ * caller checks and propagates it. There is no longjmp in the VM.
+ * Functions whose result must be checked are marked NODUS_MUST_CHECK.
+ */
+#ifndef NODUS_VM_VM_H
+#define NODUS_VM_VM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "gc/gc.h"
+#include "vm/value.h"
+
+#define NODUS_MUST_CHECK __attribute__((warn_unused_result))
+
+typedef struct AtomTable AtomTable;
+typedef struct Realm Realm;
+
+typedef enum ErrorKind {
+    ERROR_KIND_ERROR, ERROR_KIND_EVAL, ERROR_KIND_RANGE, ERROR_KIND_REFERENCE,
+    ERROR_KIND_SYNTAX, ERROR_KIND_TYPE, ERROR_KIND_URI, ERROR_KIND_AGGREGATE,
+} ErrorKind;
+
+typedef struct VM {
+    Heap *heap;
+    AtomTable *atoms;
+    Realm *realm;              /* the current realm (intrinsics, global object) */
+    Value exception;           /* the pending exception while VALUE_EXCEPTION propagates */
+    bool has_exception;
+    /* Until the realm exists (and in unit tests) errors are plain strings:
+     * vm_throw_* then stores a String; the realm installs a hook that makes
+     * proper Error objects. */
+    Value (*make_error)(struct VM *vm, ErrorKind kind, String *message);
+} VM;
+
+VM *vm_new(const GCOptions *options);
+void vm_free(VM *vm);
+
+/* Throw helpers: store the exception and return VALUE_EXCEPTION. */
+Value vm_throw(VM *vm, Value exception);
+Value vm_throw_error(VM *vm, ErrorKind kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+#define vm_throw_type_error(vm, ...) vm_throw_error((vm), ERROR_KIND_TYPE, __VA_ARGS__)
+#define vm_throw_range_error(vm, ...) vm_throw_error((vm), ERROR_KIND_RANGE, __VA_ARGS__)
+/* Takes the pending exception (clearing it). */
+Value vm_take_exception(VM *vm);
+/* The out-of-memory error: allocation failures call this. */
+Value vm_throw_out_of_memory(VM *vm);
+
+#endif
