@@ -1,0 +1,151 @@
+/*
+ * The nodus binary: options in, source text read, then one of the stages
+ * shown or run. The pipeline is
+ *
+ *     cli_parse -> load_source -> parse_program -> execute
+ *
+ * with --dump-tokens leaving it after the lexer, and --check and --dump-ast
+ * after the parser. execute() is where the interpreter plugs in: today the
+ * build has the front end only, so it says that it cannot run the program.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lexer/arena.h"
+#include "lexer/token_dump.h"
+#include "parser/parser.h"
+#include "runtime/cli.h"
+#include "runtime/source_file.h"
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    size_t len = strlen(s), suffix_len = strlen(suffix);
+    return len >= suffix_len && strcmp(s + len - suffix_len, suffix) == 0;
+}
+
+/*
+ * Reads the program's source and settles its goal symbol and the name node
+ * would show in a SyntaxError:
+ *   - a file: its absolute path; a module being run shows its file: URL;
+ *   - -e / -p: "[eval]", or the URL of "[eval1]" in the working directory
+ *     for a module (node 20 prints file:///cwd/[eval1] there);
+ *   - standard input: "[stdin]", or that "[eval1]" URL for a module.
+ * .mjs files are modules; --module makes every input one, --input-type=module
+ * only the code given as a string or on standard input, as in node.
+ */
+static int load_source(const CliOptions *options, SourceFile *source)
+{
+    bool string_input = options->eval_code || !options->script || strcmp(options->script, "-") == 0;
+    int error;
+
+    if (options->eval_code)
+        error = source_file_from_string(source, options->eval_code, "[eval]");
+    else
+        error = source_file_read(source, options->script);
+    if (error) {
+        fprintf(stderr, "nodus: cannot open %s: %s\n",
+                options->script ? options->script : "standard input", strerror(error));
+        return CLI_EXIT_ERROR;
+    }
+
+    if (string_input) {
+        source->is_module = options->force_module || options->input_type == CLI_INPUT_MODULE;
+        source->name = source->is_module ? source_file_display_name("[eval1]", true)
+                                         : strdup(source->label);
+    } else {
+        source->is_module = options->force_module || has_suffix(options->script, ".mjs");
+        /* node --check names even a module by its path; running it, by URL */
+        bool as_url = source->is_module && options->mode == CLI_MODE_RUN;
+        source->name = source_file_display_name(options->script, as_url);
+    }
+    if (!source->name) {
+        fprintf(stderr, "nodus: out of memory\n");
+        return CLI_EXIT_ERROR;
+    }
+    return CLI_EXIT_OK;
+}
+
+/*
+ * Runs a parsed program. This is where the next stages plug in: compile the
+ * AST to bytecode (vm/), create the realm with the built-ins (stdlib/), run
+ * the program as a CommonJS or ES module (runtime/module_*.c), then the
+ * event loop (runtime/loop.c, on libuv) until no work is left; -p prints the
+ * completion value. Until the interpreter exists it reports that honestly.
+ */
+static int execute(const CliOptions *options, const SourceFile *source, const Node *program)
+{
+    (void)options;
+    (void)program;
+    fprintf(stderr,
+            "nodus: cannot run %s yet: this build has the front end only (lexer and parser); "
+            "try --check, --dump-tokens or --dump-ast\n",
+            source->label);
+    return CLI_EXIT_ERROR;
+}
+
+/* Parses the source and hands the tree to the stage the mode asks for. */
+static int process_source(const CliOptions *options, const SourceFile *source)
+{
+    if (options->mode == CLI_MODE_DUMP_TOKENS) {
+        token_dump(stdout, source->text, source->len, source->is_module);
+        return CLI_EXIT_OK;
+    }
+
+    Arena arena;
+    ParseOptions parse_options = { .is_module = source->is_module, .is_strict = false };
+    ParseError error;
+    int status = CLI_EXIT_OK;
+
+    arena_init(&arena);
+    Node *program = parse_program(&arena, source->text, source->len, &parse_options, &error);
+    if (!program) {
+        fflush(stdout);
+        syntax_error_print(stderr, source->name, source->text, source->len, &error);
+        status = CLI_EXIT_ERROR;
+    } else if (options->mode == CLI_MODE_DUMP_AST) {
+        ast_dump(stdout, program);
+    } else if (options->mode == CLI_MODE_RUN) {
+        status = execute(options, source, program);
+    }
+    arena_free(&arena);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    CliOptions options;
+    int status = cli_parse(argc, argv, &options, stderr);
+    if (status != CLI_EXIT_OK)
+        return status;
+
+    switch (options.mode) {
+    case CLI_MODE_HELP:
+        cli_print_help(stdout);
+        return CLI_EXIT_OK;
+    case CLI_MODE_VERSION:
+        printf("v%s\n", PACKAGE_VERSION);
+        return CLI_EXIT_OK;
+    default:
+        break;
+    }
+
+    /* Without a script node starts its REPL on a terminal; nodus has none yet. */
+    if (options.mode == CLI_MODE_RUN && !options.eval_code && !options.script && isatty(STDIN_FILENO)) {
+        fprintf(stderr, "nodus: no REPL yet; give a script, -e CODE or a program on standard input (see nodus --help)\n");
+        return CLI_EXIT_ERROR;
+    }
+
+    SourceFile source;
+    status = load_source(&options, &source);
+    if (status == CLI_EXIT_OK)
+        status = process_source(&options, &source);
+    source_file_free(&source);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "nodus: error writing output: %s\n", strerror(errno));
+        status = CLI_EXIT_ERROR;
+    }
+    return status;
+}
