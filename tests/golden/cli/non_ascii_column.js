@@ -1,0 +1,1 @@
+const s = "héllo 😀"; let t = s +* 2;

@@ -1,0 +1,1 @@
+let s = `unterminated ${1 + 2

@@ -1,0 +1,2 @@
+const greet = (name = "world") => `hello, ${name}`;
+console.log(greet());
