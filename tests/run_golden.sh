@@ -20,7 +20,7 @@
 # tree, default the folder above this script).
 set -u
 
-srcdir=${NODUS_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
+srcdir=$(cd "${NODUS_SRCDIR:-$(dirname "$0")/..}" && pwd)
 nodus=${NODUS:-$PWD/nodus}
 mode=run
 case "${1:-}" in
