@@ -12,6 +12,8 @@
 #   TEST262_DIR     the test262 checkout (default: ../shared/test262 beside
 #                   the source tree)
 #   TEST262_JOBS    worker processes (default: the runner's, all CPUs)
+#   TEST262_PATHS   the selection when no paths are given, space-separated
+#                   (CI's sanitizer build runs a fixed sample this way)
 # Exit status: the runner's (0 no regressions, 1 regressions, 2 setup
 # error), or 77 (automake's "skipped") when the suite is not there.
 set -u
@@ -50,6 +52,11 @@ fi
 jobs=()
 [ -n "${TEST262_JOBS:-}" ] && jobs=(--jobs "$TEST262_JOBS")
 
+paths=("$@")
+if [ $# = 0 ] && [ -n "${TEST262_PATHS:-}" ]; then
+    read -r -a paths <<< "$TEST262_PATHS"
+fi
+
 exec "$runner" --mode parse --dir "$suite" \
     --expectations "$srcdir/tests/test262/expectations.txt" \
-    ${jobs[@]+"${jobs[@]}"} "$@"
+    ${jobs[@]+"${jobs[@]}"} ${paths[@]+"${paths[@]}"}
