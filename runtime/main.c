@@ -2,7 +2,7 @@
  * The nodus binary: options in, source text read, then one of the stages
  * shown or run. The pipeline is
  *
- *     cli_parse -> load_source -> parse_program -> execute
+ *     cli_parse -> load_source -> parse_source -> execute
  *
  * with --dump-tokens leaving it after the lexer, and --check and --dump-ast
  * after the parser. execute() is where the interpreter plugs in: today the
@@ -27,16 +27,13 @@ static bool has_suffix(const char *s, const char *suffix)
 }
 
 /*
- * Reads the program's source and settles its goal symbol and the name node
- * would show in a SyntaxError:
- *   - a file: its absolute path; a module being run shows its file: URL;
- *   - -e / -p: "[eval]", or the URL of "[eval1]" in the working directory
- *     for a module (node 20 prints file:///cwd/[eval1] there);
- *   - standard input: "[stdin]", or that "[eval1]" URL for a module.
- * .mjs files are modules; --module makes every input one, --input-type=module
- * only the code given as a string or on standard input, as in node.
+ * Reads the program's source and settles its goal symbol as far as the
+ * options and the file name fix it: .mjs files are modules and .cjs files
+ * scripts; --module makes every input a module, --input-type only the code
+ * given as a string or on standard input, as in node. Anything else is left
+ * to detection (parse_source).
  */
-static int load_source(const CliOptions *options, SourceFile *source)
+static int load_source(const CliOptions *options, SourceFile *source, bool *detect_module)
 {
     bool string_input = options->eval_code || !options->script || strcmp(options->script, "-") == 0;
     int error;
@@ -51,12 +48,33 @@ static int load_source(const CliOptions *options, SourceFile *source)
         return CLI_EXIT_ERROR;
     }
 
+    *detect_module = false;
+    if (options->force_module)
+        source->is_module = true;
+    else if (string_input && options->input_type != CLI_INPUT_DEFAULT)
+        source->is_module = options->input_type == CLI_INPUT_MODULE;
+    else if (!string_input && (has_suffix(options->script, ".mjs") || has_suffix(options->script, ".cjs")))
+        source->is_module = has_suffix(options->script, ".mjs");
+    else
+        *detect_module = true;
+    return CLI_EXIT_OK;
+}
+
+/*
+ * The name node shows in a SyntaxError, once the goal is known:
+ *   - a file: its absolute path; a module being run shows its file: URL;
+ *   - -e / -p: "[eval]", or the URL of "[eval1]" in the working directory
+ *     for a module (node 20 prints file:///cwd/[eval1] there);
+ *   - standard input: "[stdin]", or that "[eval1]" URL for a module.
+ */
+static int name_source(const CliOptions *options, SourceFile *source)
+{
+    bool string_input = options->eval_code || !options->script || strcmp(options->script, "-") == 0;
+
     if (string_input) {
-        source->is_module = options->force_module || options->input_type == CLI_INPUT_MODULE;
         source->name = source->is_module ? source_file_display_name("[eval1]", true)
                                          : strdup(source->label);
     } else {
-        source->is_module = options->force_module || has_suffix(options->script, ".mjs");
         /* node --check names even a module by its path; running it, by URL */
         bool as_url = source->is_module && options->mode == CLI_MODE_RUN;
         source->name = source_file_display_name(options->script, as_url);
@@ -66,6 +84,56 @@ static int load_source(const CliOptions *options, SourceFile *source)
         return CLI_EXIT_ERROR;
     }
     return CLI_EXIT_OK;
+}
+
+/* V8's messages for syntax that is valid only in a module, as node 20 lists
+ * them for its syntax detection (src/node_contextify.cc). */
+static bool is_module_syntax_error(const ParseError *error)
+{
+    static const char *const messages[] = {
+        "Cannot use import statement outside a module",
+        "Unexpected token 'export'",
+        "Cannot use 'import.meta' outside a module",
+    };
+    for (size_t i = 0; i < sizeof messages / sizeof messages[0]; i++) {
+        if (strcmp(error->message, messages[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Top-level await: a script error that a module parse may clear. */
+static bool is_top_level_await_error(const ParseError *error)
+{
+    return strcmp(error->message, "await is only valid in async functions and the top level bodies of modules") == 0;
+}
+
+/*
+ * Parses the source. When its goal is not fixed (a .js file, -e, standard
+ * input, without --module or --input-type), does as node 20's syntax
+ * detection: parse as a script, and if that fails only because of import,
+ * export or import.meta, parse as a module and report that parse's outcome;
+ * if it fails because of a top-level await, take the module parse only when
+ * it succeeds. Sets source->is_module to the goal that was used.
+ */
+static Node *parse_source(Arena *arena, SourceFile *source, bool detect_module, ParseError *error)
+{
+    ParseOptions options = { .is_module = source->is_module, .is_strict = false };
+    Node *program = parse_program(arena, source->text, source->len, &options, error);
+    if (program || !detect_module)
+        return program;
+
+    bool module_syntax = is_module_syntax_error(error);
+    if (!module_syntax && !is_top_level_await_error(error))
+        return NULL;
+    ParseError module_error;
+    options.is_module = true;
+    program = parse_program(arena, source->text, source->len, &options, &module_error);
+    if (program || module_syntax) {
+        source->is_module = true;
+        *error = module_error;
+    }
+    return program;
 }
 
 /*
@@ -87,7 +155,7 @@ static int execute(const CliOptions *options, const SourceFile *source, const No
 }
 
 /* Parses the source and hands the tree to the stage the mode asks for. */
-static int process_source(const CliOptions *options, const SourceFile *source)
+static int process_source(const CliOptions *options, SourceFile *source, bool detect_module)
 {
     if (options->mode == CLI_MODE_DUMP_TOKENS) {
         token_dump(stdout, source->text, source->len, source->is_module);
@@ -95,13 +163,14 @@ static int process_source(const CliOptions *options, const SourceFile *source)
     }
 
     Arena arena;
-    ParseOptions parse_options = { .is_module = source->is_module, .is_strict = false };
     ParseError error;
     int status = CLI_EXIT_OK;
 
     arena_init(&arena);
-    Node *program = parse_program(&arena, source->text, source->len, &parse_options, &error);
-    if (!program) {
+    Node *program = parse_source(&arena, source, detect_module, &error);
+    if (name_source(options, source) != CLI_EXIT_OK) {
+        status = CLI_EXIT_ERROR;
+    } else if (!program) {
         fflush(stdout);
         syntax_error_print(stderr, source->name, source->text, source->len, &error);
         status = CLI_EXIT_ERROR;
@@ -139,9 +208,10 @@ int main(int argc, char **argv)
     }
 
     SourceFile source;
-    status = load_source(&options, &source);
+    bool detect_module;
+    status = load_source(&options, &source, &detect_module);
     if (status == CLI_EXIT_OK)
-        status = process_source(&options, &source);
+        status = process_source(&options, &source, detect_module);
     source_file_free(&source);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "nodus: error writing output: %s\n", strerror(errno));

@@ -1,0 +1,2 @@
+export const answer = 42;
+await Promise.resolve(answer);
