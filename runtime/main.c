@@ -26,6 +26,12 @@ static bool has_suffix(const char *s, const char *suffix)
     return len >= suffix_len && strcmp(s + len - suffix_len, suffix) == 0;
 }
 
+/* Code given with -e or -p, or read from standard input, rather than a file. */
+static bool is_string_input(const CliOptions *options)
+{
+    return options->eval_code || !options->script || strcmp(options->script, "-") == 0;
+}
+
 /*
  * Reads the program's source and settles its goal symbol as far as the
  * options and the file name fix it: .mjs files are modules and .cjs files
@@ -35,7 +41,7 @@ static bool has_suffix(const char *s, const char *suffix)
  */
 static int load_source(const CliOptions *options, SourceFile *source, bool *detect_module)
 {
-    bool string_input = options->eval_code || !options->script || strcmp(options->script, "-") == 0;
+    bool string_input = is_string_input(options);
     int error;
 
     if (options->eval_code)
@@ -69,9 +75,7 @@ static int load_source(const CliOptions *options, SourceFile *source, bool *dete
  */
 static int name_source(const CliOptions *options, SourceFile *source)
 {
-    bool string_input = options->eval_code || !options->script || strcmp(options->script, "-") == 0;
-
-    if (string_input) {
+    if (is_string_input(options)) {
         source->name = source->is_module ? source_file_display_name("[eval1]", true)
                                          : strdup(source->label);
     } else {
