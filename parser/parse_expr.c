@@ -629,6 +629,7 @@ static void check_identifier_reference(Parser *p, const Token *token)
             parser_error_at(p, token->start, "Unexpected reserved word");
         if (!p->await_ident_pos)
             p->await_ident_pos = token->start + 1;
+        p->last_await_ident = token->start + 1;
         return;
     }
     if (token->type == T_YIELD || (token->type == T_IDENTIFIER && token->escaped_keyword == T_YIELD)) {
@@ -721,8 +722,8 @@ static Node *parse_regexp_literal(Parser *p)
     char message[200];
     if (!regexp_check_syntax(TOK.value.regexp.body, TOK.value.regexp.body_len, TOK.value.regexp.flags,
                              TOK.value.regexp.flags_len, message, sizeof message)) {
-        uint32_t body_bytes = TOK.end - TOK.start - TOK.value.regexp.flags_len;
-        parser_error_range(p, TOK.start, TOK.end, "Invalid regular expression: %.*s: %s", (int)body_bytes,
+        uint32_t token_bytes = TOK.end - TOK.start;
+        parser_error_range(p, TOK.start, TOK.end, "Invalid regular expression: %.*s: %s", (int)token_bytes,
                         p->src + TOK.start, message);
     }
     parser_next(p);
@@ -758,6 +759,10 @@ Node *parse_template(Parser *p, bool is_tagged)
         }
         parser_next(p);
         parser_push(p, &node->as.template_literal.expressions, parse_expression(p, true));
+        if (TOK.type == T_EOF) {
+            p->error->no_caret_line = true;
+            parser_error_range(p, p->prev_end, p->prev_end, "Missing } in template expression");
+        }
         if (TOK.type != T_RBRACE)
             parser_error_unexpected(p);
         lexer_rescan_template(&p->lexer);

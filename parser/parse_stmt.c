@@ -491,7 +491,7 @@ static Node *parse_jump(Parser *p, bool is_continue)
 
 static Node *parse_return(Parser *p)
 {
-    if (!p->fn->allow_return || !p->fn->node)
+    if (!p->fn->allow_return)
         parser_error_at(p, TOK.start, "Illegal return statement");
     Node *node = parser_new_node(p, AST_RETURN_STMT);
     parser_next(p);

@@ -36,7 +36,7 @@ void parser_error_range(Parser *p, uint32_t start, uint32_t end, const char *fmt
     va_end(args);
     p->error->name = "SyntaxError";
     fill_error_position(p, start);
-    p->error->length = end > start ? end - start : 1;
+    p->error->length = end >= start ? end - start : 1;   /* 0: no caret, as V8 for some errors */
     longjmp(p->fail, 1);
 }
 
@@ -63,6 +63,11 @@ static _Noreturn void parser_range_error(Parser *p, const char *message)
 void parser_error_unexpected(Parser *p)
 {
     const Token *t = &TOK;
+    /* `await x` where await is only an identifier: say what V8 says */
+    if (p->last_await_ident && p->prev_end == p->last_await_ident - 1 + 5 && !t->newline_before &&
+        t->type != T_EOF)
+        parser_error_range(p, p->last_await_ident - 1, p->prev_end,
+                           "await is only valid in async functions and the top level bodies of modules");
     switch (t->type) {
     case T_EOF:
         parser_error_at(p, p->len, "Unexpected end of input");
@@ -421,6 +426,8 @@ Node *parse_program(Arena *arena, const char *src, uint32_t len, const ParseOpti
     memset(&top, 0, sizeof top);
     top.is_strict = options->is_module || options->is_strict;
     top.is_async = options->is_module;     /* top-level await */
+    top.allow_return = options->is_commonjs && !options->is_module;
+    top.allow_new_target = top.allow_return;
     p->fn = &top;
 
     if (setjmp(p->fail))

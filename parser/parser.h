@@ -14,6 +14,9 @@
 typedef struct ParseOptions {
     bool is_module;           /* parse with the Module goal (always strict) */
     bool is_strict;           /* start Script code in strict mode */
+    bool is_commonjs;         /* a CommonJS module: the Script is the body of node's
+                                 module wrapper function, so return and new.target
+                                 are allowed at its top level */
 } ParseOptions;
 
 /* The first syntax error found. Parsing stops at it, as node does. */
@@ -21,7 +24,8 @@ typedef struct ParseError {
     uint32_t offset;          /* byte offset the caret points at */
     uint32_t line;            /* 1-based */
     uint32_t col;             /* 0-based, UTF-16 code units */
-    uint32_t length;          /* bytes of source text to underline (at least 1) */
+    uint32_t length;          /* bytes of source text to underline; 0 at the end of input */
+    bool no_caret_line;       /* V8 prints no caret line at all for this error */
     const char *name;         /* "SyntaxError", or "RangeError" when nesting is too deep
                                  or memory runs out */
     char message[256];        /* "Unexpected token '}'" */

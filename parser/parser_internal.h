@@ -104,6 +104,7 @@ typedef struct Parser {
     uint32_t yield_pos;
     uint32_t await_pos;
     uint32_t await_ident_pos;
+    uint32_t last_await_ident;   /* offset + 1 of the last `await` read as an identifier */
 
     bool allow_in;            /* the innermost AssignmentExpression's [In] */
 

@@ -30,29 +30,30 @@ void syntax_error_print(FILE *out, const char *filename, const char *src, uint32
     fprintf(out, "%s:%u\n", filename, error->line);
     fwrite(src + begin, 1, end - begin, out);
     fputc('\n', out);
-    /* The caret goes under the error's column; the line's tabs are kept so
-     * that it lines up in a terminal. */
-    if (error->length == 0) {
-        fprintf(out, "\n\n%s: %s\n", error->name ? error->name : "SyntaxError", error->message);
+    if (error->no_caret_line) {
+        fprintf(out, "\n%s: %s\n", error->name ? error->name : "SyntaxError", error->message);
         return;
     }
-    uint32_t column = 0;
+    /* The caret goes under the error's column, counted in UTF-16 code units
+     * as V8 counts it (a character outside the BMP takes two); the line's
+     * tabs are kept so that it lines up in a terminal. */
     for (uint32_t i = begin; i < error->offset && i < end; i++) {
         unsigned char c = (unsigned char)src[i];
         if ((c & 0xC0) == 0x80)
             continue;   /* UTF-8 continuation byte */
         fputc(c == '\t' ? '\t' : ' ', out);
-        column++;
+        if (c >= 0xF0)
+            fputc(' ', out);
     }
-    uint32_t carets = 1;
-    if (error->length > 1) {
-        carets = 0;
-        for (uint32_t i = error->offset; i < error->offset + error->length && i < end; i++)
-            if (((unsigned char)src[i] & 0xC0) != 0x80)
-                carets++;
-        if (carets == 0)
-            carets = 1;
+    /* A zero-length range (the end of the input) shows no caret. */
+    uint32_t carets = 0;
+    for (uint32_t i = error->offset; i < error->offset + error->length && i < end; i++) {
+        unsigned char c = (unsigned char)src[i];
+        if ((c & 0xC0) != 0x80)
+            carets += c >= 0xF0 ? 2 : 1;
     }
+    if (carets == 0 && error->length > 0)
+        carets = 1;
     for (uint32_t i = 0; i < carets; i++)
         fputc('^', out);
     fprintf(out, "\n\n%s: %s\n", error->name ? error->name : "SyntaxError", error->message);

@@ -120,9 +120,10 @@ static bool is_top_level_await_error(const ParseError *error)
  * if it fails because of a top-level await, take the module parse only when
  * it succeeds. Sets source->is_module to the goal that was used.
  */
-static Node *parse_source(Arena *arena, SourceFile *source, bool detect_module, ParseError *error)
+static Node *parse_source(Arena *arena, SourceFile *source, bool detect_module, bool is_commonjs,
+                          ParseError *error)
 {
-    ParseOptions options = { .is_module = source->is_module, .is_strict = false };
+    ParseOptions options = { .is_module = source->is_module, .is_strict = false, .is_commonjs = is_commonjs };
     Node *program = parse_program(arena, source->text, source->len, &options, error);
     if (program || !detect_module)
         return program;
@@ -170,8 +171,11 @@ static int process_source(const CliOptions *options, SourceFile *source, bool de
     ParseError error;
     int status = CLI_EXIT_OK;
 
+    /* node wraps a script file (and standard input under --check) in its
+     * CommonJS module function; -e and -p code is not wrapped */
+    bool is_commonjs = !options->eval_code && (options->mode == CLI_MODE_CHECK || !is_string_input(options));
     arena_init(&arena);
-    Node *program = parse_source(&arena, source, detect_module, &error);
+    Node *program = parse_source(&arena, source, detect_module, is_commonjs, &error);
     if (name_source(options, source) != CLI_EXIT_OK) {
         status = CLI_EXIT_ERROR;
     } else if (!program) {

@@ -7,11 +7,8 @@
 #   NAME.status   the expected exit status (default: 0)
 #   NAME.node     a marker: the expected output is node 20's for the same
 #                 arguments (regenerate with --regen-node)
-#   NAME.xfail    a known difference from the expected output, saying why;
-#                 the test then counts as passed while it still differs
-#                 (XFAIL), and is reported as XPASS, to delete the marker,
-#                 once it matches. As tests/test262/expectations.txt, the
-#                 list of these should only shrink.
+# A difference from the expected output is a failure: there is no way to
+# mark one as known and count it as passed.
 # Each run happens in the test's own folder, so arguments name the input
 # files there. The folder's absolute path is written <dir> in the expected
 # output, since node prints absolute paths and file: URLs.
@@ -100,7 +97,6 @@ while IFS= read -r args_file; do
     sed "s|$dir|<dir>|g" "$tmp/actual.err" > "$tmp/actual.stderr"
     ok=1
     verbose=$mode
-    [ -f "$base.xfail" ] && verbose=quiet
     for f in stdout stderr; do
         expected=/dev/null
         [ -f "$base.$f" ] && expected=$base.$f
@@ -117,14 +113,7 @@ while IFS= read -r args_file; do
         [ "$verbose" = run ] && echo "--- $id: exit status $actual_status, expected $expected_status"
     fi
 
-    if [ -f "$base.xfail" ]; then
-        passed=$((passed + 1))
-        if [ $ok = 1 ]; then
-            echo "XPASS $id: it matches now; delete $feature/$name.xfail"
-        else
-            echo "XFAIL $id: $(head -n 1 "$base.xfail")"
-        fi
-    elif [ $ok = 1 ]; then
+    if [ $ok = 1 ]; then
         passed=$((passed + 1))
         [ "$mode" = run ] && echo "PASS $id"
     elif [ "$mode" = update ] && [ ! -f "$base.node" ]; then
