@@ -57,6 +57,35 @@ bool ast_list_push(Arena *arena, NodeList *list, Node *node)
     return true;
 }
 
+void ast_visit_bound_names(Node *pattern, void (*visit)(void *data, Node *identifier), void *data)
+{
+    if (!pattern)
+        return;
+    switch (pattern->kind) {
+    case AST_IDENTIFIER:
+        visit(data, pattern);
+        break;
+    case AST_ASSIGN_PATTERN:
+        ast_visit_bound_names(pattern->as.binary.left, visit, data);
+        break;
+    case AST_REST_ELEMENT:
+        ast_visit_bound_names(pattern->as.spread.argument, visit, data);
+        break;
+    case AST_ARRAY_PATTERN:
+        for (uint32_t i = 0; i < pattern->as.array.elements.count; i++)
+            ast_visit_bound_names(pattern->as.array.elements.items[i], visit, data);
+        break;
+    case AST_OBJECT_PATTERN:
+        for (uint32_t i = 0; i < pattern->as.object.properties.count; i++) {
+            Node *prop = pattern->as.object.properties.items[i];
+            ast_visit_bound_names(prop->kind == AST_PROPERTY ? prop->as.property.value : prop, visit, data);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
 const char *ast_kind_name(AstKind kind)
 {
     static const char *const names[] = {

@@ -126,6 +126,12 @@ void ast_set_kind(Node *node, AstKind kind);
 /* Appends to a list, growing it in the arena; false when out of memory. */
 bool ast_list_push(Arena *arena, NodeList *list, Node *node);
 
+/* Calls visit(data, identifier) for every name a pattern binds, in source
+ * order (ES2025 8.2.1 Static Semantics: BoundNames). pattern is a binding
+ * identifier, an ARRAY_PATTERN, OBJECT_PATTERN, ASSIGN_PATTERN or
+ * REST_ELEMENT; NULL and holes are skipped. */
+void ast_visit_bound_names(Node *pattern, void (*visit)(void *data, Node *identifier), void *data);
+
 const char *ast_kind_name(AstKind kind);
 const char *ast_var_kind_name(int kind);
 const char *ast_function_kind_name(int kind);

@@ -55,91 +55,40 @@ void parser_leave_function(Parser *p, FunctionState *state)
     p->fn = state->parent;
 }
 
-/* Declares the parameters; returns the offset + 1 of the first duplicate
- * name, 0 when all names differ. */
-static uint32_t declare_parameters(Parser *p, Node *fn)
+typedef struct ParameterContext {
+    Parser *parser;
+    uint32_t duplicate;        /* offset + 1 of the first repeated name */
+} ParameterContext;
+
+static void declare_parameter(void *data, Node *identifier)
 {
-    uint32_t duplicate = 0;
-    NodeList names = { 0 };
-    for (uint32_t i = 0; i < fn->as.function.params.count; i++) {
-        Node *param = fn->as.function.params.items[i];
-        /* collect bound names */
-        Node *stack[64];
-        int top = 0;
-        stack[top++] = param;
-        while (top > 0) {
-            Node *node = stack[--top];
-            if (!node)
-                continue;
-            switch (node->kind) {
-            case AST_IDENTIFIER:
-                parser_push(p, &names, node);
-                break;
-            case AST_ASSIGN_PATTERN:
-                if (top < 64) stack[top++] = node->as.binary.left;
-                break;
-            case AST_REST_ELEMENT:
-                if (top < 64) stack[top++] = node->as.spread.argument;
-                break;
-            case AST_ARRAY_PATTERN:
-                for (uint32_t j = node->as.array.elements.count; j-- > 0;)
-                    if (top < 64) stack[top++] = node->as.array.elements.items[j];
-                    else parser_declare_pattern(p, node->as.array.elements.items[j], DECL_PARAM);
-                break;
-            case AST_OBJECT_PATTERN:
-                for (uint32_t j = node->as.object.properties.count; j-- > 0;) {
-                    Node *prop = node->as.object.properties.items[j];
-                    Node *value = prop->kind == AST_PROPERTY ? prop->as.property.value : prop;
-                    if (top < 64) stack[top++] = value;
-                    else parser_declare_pattern(p, value, DECL_PARAM);
-                }
-                break;
-            default:
-                break;
-            }
-        }
-    }
+    ParameterContext *context = data;
+    Parser *p = context->parser;
     Scope *scope = p->fn->var_scope;
-    for (uint32_t i = 0; i < names.count; i++) {
-        Node *name = names.items[i];
-        if (scope_find(scope, name->as.identifier.name)) {
-            if (!duplicate)
-                duplicate = name->start + 1;
-            continue;
-        }
-        if (!scope_add(p->arena, scope, name->as.identifier.name, DECL_PARAM, name->start))
-            parser_error_at(p, name->start, "Out of memory while parsing");
+    AstName name = identifier->as.identifier.name;
+    if (scope_find(scope, name)) {
+        if (!context->duplicate)
+            context->duplicate = identifier->start + 1;
+        return;
     }
-    return duplicate;
+    if (!scope_add(p->arena, scope, name, DECL_PARAM, identifier->start))
+        parser_error_at(p, identifier->start, "Out of memory while parsing");
 }
 
-static void check_bound_names_strict(Parser *p, Node *pattern)
+/* Declares the parameters; returns the offset + 1 of the first duplicate
+ * name, 0 when all names differ (whether that is an error depends on the
+ * function's kind and strictness, known only after its body). */
+static uint32_t declare_parameters(Parser *p, Node *fn)
 {
-    if (!pattern)
-        return;
-    switch (pattern->kind) {
-    case AST_IDENTIFIER:
-        check_binding_name(p, pattern->as.identifier.name, pattern->start, NULL);
-        break;
-    case AST_ASSIGN_PATTERN:
-        check_bound_names_strict(p, pattern->as.binary.left);
-        break;
-    case AST_REST_ELEMENT:
-        check_bound_names_strict(p, pattern->as.spread.argument);
-        break;
-    case AST_ARRAY_PATTERN:
-        for (uint32_t i = 0; i < pattern->as.array.elements.count; i++)
-            check_bound_names_strict(p, pattern->as.array.elements.items[i]);
-        break;
-    case AST_OBJECT_PATTERN:
-        for (uint32_t i = 0; i < pattern->as.object.properties.count; i++) {
-            Node *prop = pattern->as.object.properties.items[i];
-            check_bound_names_strict(p, prop->kind == AST_PROPERTY ? prop->as.property.value : prop);
-        }
-        break;
-    default:
-        break;
-    }
+    ParameterContext context = { p, 0 };
+    for (uint32_t i = 0; i < fn->as.function.params.count; i++)
+        ast_visit_bound_names(fn->as.function.params.items[i], declare_parameter, &context);
+    return context.duplicate;
+}
+
+static void check_strict_binding(void *data, Node *identifier)
+{
+    check_binding_name(data, identifier->as.identifier.name, identifier->start, NULL);
 }
 
 /* A body's "use strict" applies to the function's own name and parameters
@@ -148,7 +97,7 @@ static void check_bound_names_strict(Parser *p, Node *pattern)
 void check_params_after_strict(Parser *p, Node *fn)
 {
     for (uint32_t i = 0; i < fn->as.function.params.count; i++)
-        check_bound_names_strict(p, fn->as.function.params.items[i]);
+        ast_visit_bound_names(fn->as.function.params.items[i], check_strict_binding, p);
     Node *id = fn->as.function.id;
     if (id) {
         AstName name = id->as.identifier.name;

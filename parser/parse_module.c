@@ -307,33 +307,9 @@ static Node *parse_export_clause(Parser *p, Node *decl)
     return parser_finish(p, decl);
 }
 
-static void export_bound_names(Parser *p, Node *pattern)
+static void export_bound_name(void *data, Node *identifier)
 {
-    if (!pattern)
-        return;
-    switch (pattern->kind) {
-    case AST_IDENTIFIER:
-        add_export(p, pattern->as.identifier.name, pattern->start);
-        break;
-    case AST_ASSIGN_PATTERN:
-        export_bound_names(p, pattern->as.binary.left);
-        break;
-    case AST_REST_ELEMENT:
-        export_bound_names(p, pattern->as.spread.argument);
-        break;
-    case AST_ARRAY_PATTERN:
-        for (uint32_t i = 0; i < pattern->as.array.elements.count; i++)
-            export_bound_names(p, pattern->as.array.elements.items[i]);
-        break;
-    case AST_OBJECT_PATTERN:
-        for (uint32_t i = 0; i < pattern->as.object.properties.count; i++) {
-            Node *prop = pattern->as.object.properties.items[i];
-            export_bound_names(p, prop->kind == AST_PROPERTY ? prop->as.property.value : prop);
-        }
-        break;
-    default:
-        break;
-    }
+    add_export(data, identifier->as.identifier.name, identifier->start);
 }
 
 static Node *parse_export_default(Parser *p, Node *start, NodeList *decorators)
@@ -401,7 +377,8 @@ Node *parse_export_declaration(Parser *p)
         parser_semicolon(p);
         parser_finish(p, declaration);
         for (uint32_t i = 0; i < declaration->as.var_decl.declarations.count; i++)
-            export_bound_names(p, declaration->as.var_decl.declarations.items[i]->as.var_declarator.target);
+            ast_visit_bound_names(declaration->as.var_decl.declarations.items[i]->as.var_declarator.target,
+                                  export_bound_name, p);
     } else if (TOK.type == T_FUNCTION || TOK.type == T_CLASS || TOK.type == T_AT ||
                (parser_at_contextual(p, CW_ASYNC) && parser_peek(p, NULL) == T_FUNCTION &&
                 !parser_peek_token(p).newline_before)) {

@@ -203,6 +203,15 @@ static Node *parse_expression_statement(Parser *p)
     return parser_finish(p, node);
 }
 
+/* ( Expression ): the head of if, while, do-while, with and switch */
+static Node *parse_parenthesized_head(Parser *p)
+{
+    parser_expect(p, T_LPAREN);
+    Node *expression = parse_expression(p, true);
+    parser_expect(p, T_RPAREN);
+    return expression;
+}
+
 /* IfStatement (ES2025 14.6); in sloppy code a clause may be a plain
  * FunctionDeclaration, as if in a block of its own (B.3.3). */
 static Node *parse_if_clause(Parser *p)
@@ -225,9 +234,7 @@ static Node *parse_if(Parser *p)
 {
     Node *node = parser_new_node(p, AST_IF_STMT);
     parser_next(p);
-    parser_expect(p, T_LPAREN);
-    node->as.conditional.test = parse_expression(p, true);
-    parser_expect(p, T_RPAREN);
+    node->as.conditional.test = parse_parenthesized_head(p);
     node->as.conditional.consequent = parse_if_clause(p);
     if (parser_eat(p, T_ELSE))
         node->as.conditional.alternate = parse_if_clause(p);
@@ -248,9 +255,7 @@ static Node *parse_while(Parser *p)
 {
     Node *node = parser_new_node(p, AST_WHILE_STMT);
     parser_next(p);
-    parser_expect(p, T_LPAREN);
-    node->as.while_loop.test = parse_expression(p, true);
-    parser_expect(p, T_RPAREN);
+    node->as.while_loop.test = parse_parenthesized_head(p);
     node->as.while_loop.body = parse_loop_body(p);
     return parser_finish(p, node);
 }
@@ -261,9 +266,7 @@ static Node *parse_do_while(Parser *p)
     parser_next(p);
     node->as.while_loop.body = parse_loop_body(p);
     parser_expect(p, T_WHILE);
-    parser_expect(p, T_LPAREN);
-    node->as.while_loop.test = parse_expression(p, true);
-    parser_expect(p, T_RPAREN);
+    node->as.while_loop.test = parse_parenthesized_head(p);
     /* ES2025 12.10.1: a semicolon is inserted after do-while's ) if missing */
     parser_eat(p, T_SEMICOLON);
     return parser_finish(p, node);
@@ -518,9 +521,7 @@ static Node *parse_with(Parser *p)
         parser_error_at(p, TOK.start, "Strict mode code may not include a with statement");
     Node *node = parser_new_node(p, AST_WITH_STMT);
     parser_next(p);
-    parser_expect(p, T_LPAREN);
-    node->as.with_stmt.object = parse_expression(p, true);
-    parser_expect(p, T_RPAREN);
+    node->as.with_stmt.object = parse_parenthesized_head(p);
     node->as.with_stmt.body = parse_statement(p);
     return parser_finish(p, node);
 }
@@ -530,9 +531,7 @@ static Node *parse_switch(Parser *p)
 {
     Node *node = parser_new_node(p, AST_SWITCH_STMT);
     parser_next(p);
-    parser_expect(p, T_LPAREN);
-    node->as.switch_stmt.discriminant = parse_expression(p, true);
-    parser_expect(p, T_RPAREN);
+    node->as.switch_stmt.discriminant = parse_parenthesized_head(p);
     parser_expect(p, T_LBRACE);
     Scope *scope = parser_push_scope(p, SCOPE_BLOCK);
     node->as.switch_stmt.scope = scope;

@@ -374,34 +374,22 @@ void parser_declare(Parser *p, AstName name, DeclKind kind, uint32_t offset)
     add_declaration(p, scope, name, kind, offset);
 }
 
+typedef struct DeclareContext {
+    Parser *parser;
+    DeclKind kind;
+} DeclareContext;
+
+static void declare_bound_name(void *data, Node *identifier)
+{
+    DeclareContext *context = data;
+    parser_declare(context->parser, identifier->as.identifier.name, context->kind, identifier->start);
+}
+
 /* Declares every name a pattern binds (ES2025 8.2.1 BoundNames). */
 void parser_declare_pattern(Parser *p, Node *pattern, DeclKind kind)
 {
-    if (!pattern)
-        return;
-    switch (pattern->kind) {
-    case AST_IDENTIFIER:
-        parser_declare(p, pattern->as.identifier.name, kind, pattern->start);
-        break;
-    case AST_ARRAY_PATTERN:
-        for (uint32_t i = 0; i < pattern->as.array.elements.count; i++)
-            parser_declare_pattern(p, pattern->as.array.elements.items[i], kind);
-        break;
-    case AST_OBJECT_PATTERN:
-        for (uint32_t i = 0; i < pattern->as.object.properties.count; i++) {
-            Node *prop = pattern->as.object.properties.items[i];
-            parser_declare_pattern(p, prop->kind == AST_PROPERTY ? prop->as.property.value : prop, kind);
-        }
-        break;
-    case AST_ASSIGN_PATTERN:
-        parser_declare_pattern(p, pattern->as.binary.left, kind);
-        break;
-    case AST_REST_ELEMENT:
-        parser_declare_pattern(p, pattern->as.spread.argument, kind);
-        break;
-    default:
-        break;
-    }
+    DeclareContext context = { p, kind };
+    ast_visit_bound_names(pattern, declare_bound_name, &context);
 }
 
 /* ---- Entry point ---- */
