@@ -1,0 +1,79 @@
+/*
+ * Function objects, environments and calls.
+ *
+ *   - A closure (ES2025 10.2 ECMAScript Function Objects) is a FunctionCode
+ *     and the Environment it was created in, plus what arrows capture.
+ *   - A native function is a C function with the signature NativeFunction,
+ *     used for every built-in.
+ *   - An Environment holds the captured variables of one scope (only
+ *     captured variables: the others live in registers).
+ *
+ * vm_call and vm_construct are the [[Call]] and [[Construct]] entry points
+ * for C code; from JavaScript, the interpreter calls JS functions without
+ * recursing in C (a new frame on the same register stack).
+ */
+#ifndef NODUS_VM_FUNCTION_H
+#define NODUS_VM_FUNCTION_H
+
+#include "vm/bytecode.h"
+#include "vm/object.h"
+
+typedef struct Environment {
+    GCCell header;
+    struct Environment *parent;
+    uint32_t slot_count;
+    Value slots[];
+} Environment;
+
+typedef struct Closure {
+    Object object;
+    FunctionCode *code;
+    Environment *env;            /* the environment it was created in */
+    Value this_value;            /* arrows: the captured this (the hole: not yet bound) */
+    Value new_target;            /* arrows: the captured new.target */
+    Object *home_object;         /* methods: for super property access */
+    Object *fields;              /* class constructors: the field initializer function, or NULL */
+} Closure;
+
+/* A built-in. this_value is the receiver; new_target is NULL for [[Call]],
+ * the newTarget object for [[Construct]]. args are rooted (they live on the
+ * VM's register stack); the function returns a value or VALUE_EXCEPTION. */
+typedef Value (*NativeFunction)(VM *vm, Value this_value, uint32_t argc, const Value *argv, Object *new_target);
+
+typedef struct NativeClosure {
+    Object object;
+    NativeFunction function;
+    Value data;                  /* for the function's own use (bound values, resolve functions' state) */
+} NativeClosure;
+
+extern const ObjectClass closure_class;
+extern const ObjectClass native_function_class;
+
+Environment *environment_new(VM *vm, Environment *parent, uint32_t slot_count) NODUS_MUST_CHECK;
+
+/* A new closure for code in env; NULL after throwing. Sets its prototype
+ * (%Function.prototype% or the generator / async variants), "length",
+ * "name", and for constructors a fresh "prototype" object. */
+Object *closure_new(VM *vm, FunctionCode *code, Environment *env) NODUS_MUST_CHECK;
+/* A new built-in function named name with the given length; is_constructor
+ * gives it [[Construct]]. NULL after throwing. */
+Object *native_function_new(VM *vm, NativeFunction function, const char *name, uint32_t length,
+                            bool is_constructor) NODUS_MUST_CHECK;
+
+/* [[Call]] and [[Construct]] for C code (throws TypeError when not callable
+ * / not a constructor). Deep recursion throws RangeError "Maximum call stack
+ * size exceeded". */
+Value vm_call(VM *vm, Value callee, Value this_value, uint32_t argc, const Value *argv);
+Value vm_construct(VM *vm, Value constructor, uint32_t argc, const Value *argv, Value new_target);
+bool value_is_callable(Value value);
+bool value_is_constructor(Value value);
+
+/* Runs a compiled script's top level in the current realm: its completion
+ * value, or VALUE_EXCEPTION. */
+Value vm_run_script(VM *vm, FunctionCode *code);
+
+/* Runs the job queue (promise reactions) until it is empty; false when a job
+ * threw and nobody handled it (the exception is pending). */
+bool vm_run_jobs(VM *vm);
+
+#endif
