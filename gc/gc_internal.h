@@ -121,9 +121,12 @@ typedef struct SizeClass {
     uint32_t cell_size;
 } SizeClass;
 
+typedef enum RootKind { ROOT_VALUE, ROOT_CELL, ROOT_VALUES } RootKind;
+
 typedef struct RootSlot {
-    void *address;             /* a Value * or a GCCell ** */
-    bool is_cell;
+    void *address;             /* a Value *, a GCCell ** or a Value ** */
+    uint32_t *count;           /* ROOT_VALUES: the array's length */
+    RootKind kind;
 } RootSlot;
 
 typedef struct PinEntry {

@@ -238,6 +238,33 @@ static void test_scopes_nest(void)
     heap_free(heap);
 }
 
+static void test_rooted_value_array(void)
+{
+    Heap *heap = new_heap(0, false);
+    GC_SCOPE(heap);
+    Value *items = NULL;
+    uint32_t count = 0;
+    gc_root_values(heap, &items, &count);
+    gc_collect(heap);   /* an empty array is fine */
+    for (uint32_t i = 0; i < 100; i++) {
+        Value blob = new_blob(heap, i);
+        if ((i & (i - 1)) == 0)
+            items = realloc(items, 2 * (i + 1) * sizeof *items);
+        items[count++] = blob;
+    }
+    gc_collect(heap);
+    ASSERT_EQ(blobs_finalized, 0);
+    count = 40;
+    gc_collect(heap);
+    ASSERT_EQ(blobs_finalized, 60);
+    ASSERT_EQ(as_blob(items[39])->id, 39);
+    GC_SCOPE_END(heap);
+    gc_collect(heap);
+    ASSERT_EQ(blobs_finalized, 100);
+    free(items);
+    heap_free(heap);
+}
+
 static void test_pins(void)
 {
     Heap *heap = new_heap(0, false);
@@ -676,6 +703,7 @@ int main(int argc, char **argv)
     test_unreachable_cells_are_freed();
     test_rooted_locals_survive();
     test_scopes_nest();
+    test_rooted_value_array();
     test_pins();
     test_root_callback();
     test_weak_callbacks();
