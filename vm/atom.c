@@ -225,6 +225,8 @@ AtomTable *atom_table_new(VM *vm)
     return table;
 }
 
+uint32_t atom_table_count(const AtomTable *table) { return table->count; }
+
 void atom_table_free(AtomTable *table)
 {
     if (!table)
