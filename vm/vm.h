@@ -37,6 +37,10 @@ typedef struct VM {
      * vm_throw_* then stores a String; the realm installs a hook that makes
      * proper Error objects. */
     Value (*make_error)(struct VM *vm, ErrorKind kind, String *message);
+    /* Made and pinned by vm_new, so that running out of memory can always
+     * be reported without allocating. */
+    String *out_of_memory_message;
+    bool reporting_out_of_memory;   /* make_error itself ran out of memory */
 } VM;
 
 VM *vm_new(const GCOptions *options);
