@@ -80,7 +80,7 @@ static void sparse_remove(struct SparseElements *s, SparseEntry *entry)
 /* Moves the dense elements into a new sparse table. false after throwing. */
 static bool make_sparse(VM *vm, Object *o)
 {
-    struct SparseElements *s = gc_alloc(vm->heap, sizeof *s, CELL_SPARSE_ELEMENTS);
+    struct SparseElements *s = gc_alloc(vm->heap, sizeof *s, CELL_TYPE_SPARSE_ELEMENTS);
     if (!s) {
         vm_throw_out_of_memory(vm);
         return false;
@@ -334,5 +334,5 @@ static void sparse_finalize(Heap *heap, GCCell *cell)
 void sparse_elements_register(Heap *heap)
 {
     static const GCTypeInfo info = { "SparseElements", sparse_trace, sparse_finalize };
-    gc_register_type(heap, CELL_SPARSE_ELEMENTS, &info);
+    gc_register_type(heap, CELL_TYPE_SPARSE_ELEMENTS, &info);
 }

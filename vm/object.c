@@ -32,7 +32,7 @@ Object *object_new(VM *vm, const ObjectClass *class_, size_t size, Object *proto
     Shape *shape = shape_root_for_class(vm, class_, prototype);
     GC_ROOT_CELL(vm->heap, shape);   /* the root table holds it weakly */
     size_t inline_offset = align8(size);
-    Object *o = shape ? gc_alloc(vm->heap, inline_offset + OBJECT_INLINE_SLOTS * sizeof(Value), CELL_OBJECT) : NULL;
+    Object *o = shape ? gc_alloc(vm->heap, inline_offset + OBJECT_INLINE_SLOTS * sizeof(Value), CELL_TYPE_OBJECT) : NULL;
     GC_SCOPE_END(vm->heap);
     if (!o) {
         if (shape)
@@ -103,7 +103,7 @@ bool object_runtime_init(VM *vm)
     if (vm->shapes)
         return true;
     static const GCTypeInfo object_info = { "Object", object_trace, object_finalize };
-    gc_register_type(vm->heap, CELL_OBJECT, &object_info);
+    gc_register_type(vm->heap, CELL_TYPE_OBJECT, &object_info);
     shape_register(vm->heap);
     value_array_register(vm->heap);
     accessor_pair_register(vm->heap);

@@ -47,6 +47,7 @@
 typedef Value PropertyKey;
 typedef struct Shape Shape;
 typedef struct ObjectClass ObjectClass;
+typedef struct KeyList KeyList;
 
 /* Property attributes (ES2025 6.1.7.1) */
 enum {

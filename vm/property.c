@@ -146,7 +146,7 @@ AccessorPair *accessor_pair_new(VM *vm, Value getter, Value setter)
     GC_SCOPE(vm->heap);
     GC_ROOT(vm->heap, getter);
     GC_ROOT(vm->heap, setter);
-    AccessorPair *pair = gc_alloc(vm->heap, sizeof *pair, CELL_ACCESSOR_PAIR);
+    AccessorPair *pair = gc_alloc(vm->heap, sizeof *pair, CELL_TYPE_ACCESSOR_PAIR);
     GC_SCOPE_END(vm->heap);
     if (!pair) {
         vm_throw_out_of_memory(vm);
@@ -167,7 +167,7 @@ static void accessor_pair_trace(GCTracer *tracer, GCCell *cell)
 void accessor_pair_register(Heap *heap)
 {
     static const GCTypeInfo info = { "AccessorPair", accessor_pair_trace, NULL };
-    gc_register_type(heap, CELL_ACCESSOR_PAIR, &info);
+    gc_register_type(heap, CELL_TYPE_ACCESSOR_PAIR, &info);
 }
 
 /* ---- Value operations ---- */

@@ -302,7 +302,7 @@ static bool transitions_create(ShapeRuntime *rt, Shape *parent)
 
 static Shape *shape_alloc(VM *vm, const ObjectClass *class_, Object *prototype)
 {
-    Shape *shape = gc_alloc(vm->heap, sizeof(Shape), CELL_SHAPE);
+    Shape *shape = gc_alloc(vm->heap, sizeof(Shape), CELL_TYPE_SHAPE);
     if (!shape) {
         vm_throw_out_of_memory(vm);
         return NULL;
@@ -641,5 +641,5 @@ static void shape_finalize(Heap *heap, GCCell *cell)
 void shape_register(Heap *heap)
 {
     static const GCTypeInfo info = { "Shape", shape_trace, shape_finalize };
-    gc_register_type(heap, CELL_SHAPE, &info);
+    gc_register_type(heap, CELL_TYPE_SHAPE, &info);
 }

@@ -10,7 +10,7 @@
 ValueArray *value_array_new(VM *vm, uint32_t capacity, Value fill)
 {
     size_t size = sizeof(ValueArray) + (size_t)capacity * sizeof(Value);
-    ValueArray *array = gc_alloc(vm->heap, size, CELL_VALUE_ARRAY);
+    ValueArray *array = gc_alloc(vm->heap, size, CELL_TYPE_VALUE_ARRAY);
     if (!array) {
         vm_throw_out_of_memory(vm);
         return NULL;
@@ -36,5 +36,5 @@ static void value_array_trace(GCTracer *tracer, GCCell *cell)
 void value_array_register(Heap *heap)
 {
     static const GCTypeInfo info = { "ValueArray", value_array_trace, NULL };
-    gc_register_type(heap, CELL_VALUE_ARRAY, &info);
+    gc_register_type(heap, CELL_TYPE_VALUE_ARRAY, &info);
 }

@@ -41,6 +41,10 @@ typedef struct VM {
      * vm_throw_* then stores a String; the realm installs a hook that makes
      * proper Error objects. */
     Value (*make_error)(struct VM *vm, ErrorKind kind, String *message);
+    /* Made and pinned by vm_new, so that running out of memory can always
+     * be reported without allocating. */
+    String *out_of_memory_message;
+    bool reporting_out_of_memory;   /* make_error itself ran out of memory */
     /* ToPrimitive of an object, installed by the interpreter (it calls
      * @@toPrimitive / valueOf / toString). NULL until then: property keys and
      * array lengths made from objects throw a TypeError. */
