@@ -17,6 +17,7 @@ typedef enum CellType {
     CELL_TYPE_SHAPE = 4,           /* Shape (vm/shape.c) */
     CELL_TYPE_VALUE_ARRAY = 5,     /* a plain array of Values: slots, elements */
     CELL_TYPE_ACCESSOR_PAIR = 6,   /* getter/setter pair of an accessor property */
+    CELL_TYPE_SPARSE_ELEMENTS = 7, /* an object's sparse elements (vm/elements.c) */
     /* Room for more: BigInt, environments, bytecode, ... */
     CELL_TYPE__COUNT
 } CellType;

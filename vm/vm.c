@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "vm/atom.h"
+#include "vm/object.h"
 #include "vm/string_internal.h"
 #include "vm/symbol.h"
 #include "vm/vm.h"
@@ -29,6 +30,8 @@ static bool vm_init(VM *vm, const GCOptions *options)
         return false;
     string_register_type(vm->heap);
     symbol_register_type(vm->heap);
+    if (!object_runtime_init(vm))   /* objects, shapes, value arrays, accessor pairs, sparse elements */
+        return false;
     gc_set_roots(vm->heap, vm_mark_roots, vm);
     /* First, so that the atoms below can report running out of memory. */
     vm->out_of_memory_message = string_from_latin1(
@@ -59,6 +62,7 @@ void vm_free(VM *vm)
     if (vm->heap)
         heap_free(vm->heap);   /* first: no weak callback may see a freed table */
     atom_table_free(vm->atoms);
+    object_runtime_free(vm);
     free(vm);
 }
 
