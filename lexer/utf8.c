@@ -106,6 +106,26 @@ static long well_formed_length(const unsigned char *bytes, size_t len, size_t i)
     return n;
 }
 
+uint32_t utf8_decode_lenient(const char *s, size_t len, size_t *pos)
+{
+    const unsigned char *bytes = (const unsigned char *)s;
+    size_t i = *pos;
+    if (bytes[i] < 0x80) {
+        *pos = i + 1;
+        return bytes[i];
+    }
+    long n = well_formed_length(bytes, len, i);
+    if (n < 0) {
+        *pos = i + (size_t)-n;
+        return REPLACEMENT_CHARACTER;
+    }
+    uint32_t cp = bytes[i] & (0xFFu >> (n + 1));
+    for (long k = 1; k < n; k++)
+        cp = (cp << 6) | (bytes[i + (size_t)k] & 0x3F);
+    *pos = i + (size_t)n;
+    return cp;
+}
+
 char *source_decode_utf8(const char *bytes, size_t len, size_t *out_len)
 {
     const unsigned char *in = (const unsigned char *)bytes;

@@ -21,6 +21,11 @@ int utf8_encode(uint32_t cp, char out[4]);
  * of an ill-formed sequence becomes U+FFFD (WHATWG Encoding, UTF-8 decoder),
  * and a leading byte order mark is dropped. *out_len gets the length; the
  * copy is also NUL-terminated. NULL when out of memory. */
+/* Decodes one code point at *pos of possibly ill-formed UTF-8 and advances
+ * *pos; an ill-formed sequence's maximal subpart reads as one U+FFFD, as the
+ * WHATWG decoder (and so node) reads it. *pos must be below len. */
+uint32_t utf8_decode_lenient(const char *s, size_t len, size_t *pos);
+
 char *source_decode_utf8(const char *bytes, size_t len, size_t *out_len);
 
 #endif

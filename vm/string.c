@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/utf8.h"
 #include "vm/atom.h"
 #include "vm/cell_types.h"
 #include "vm/string_internal.h"
@@ -108,51 +109,14 @@ String *string_from_utf16(VM *vm, const uint16_t *units, uint32_t len)
 
 /* ---- UTF-8 decoding ---- */
 
-/*
- * Decodes the code point at *pos and advances past it. Ill-formed input
- * yields U+FFFD once per maximal subpart of an ill-formed sequence (the
- * WHATWG Encoding Standard's UTF-8 decoder, which node's TextDecoder and
- * Buffer follow): overlong forms, surrogates and values above U+10FFFF are
- * rejected at their second byte.
- */
-static uint32_t utf8_next(const uint8_t *s, size_t len, size_t *pos)
-{
-    uint8_t lead = s[(*pos)++];
-    if (lead < 0x80)
-        return lead;
-    int needed;
-    uint32_t cp;
-    uint8_t lower = 0x80, upper = 0xBF;   /* bounds of the second byte */
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        needed = 1, cp = lead & 0x1F;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        needed = 2, cp = lead & 0x0F;
-        if (lead == 0xE0) lower = 0xA0;        /* overlong */
-        if (lead == 0xED) upper = 0x9F;        /* surrogates */
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        needed = 3, cp = lead & 0x07;
-        if (lead == 0xF0) lower = 0x90;        /* overlong */
-        if (lead == 0xF4) upper = 0x8F;        /* above U+10FFFF */
-    } else {
-        return 0xFFFD;
-    }
-    for (int i = 0; i < needed; i++) {
-        if (*pos >= len || s[*pos] < lower || s[*pos] > upper)
-            return 0xFFFD;   /* the offending byte is decoded again */
-        cp = (cp << 6) | (s[(*pos)++] & 0x3F);
-        lower = 0x80, upper = 0xBF;
-    }
-    return cp;
-}
-
 String *string_from_utf8(VM *vm, const char *utf8, size_t len)
 {
-    const uint8_t *bytes = (const uint8_t *)utf8;
-    /* First pass: the length in UTF-16 units and the widest unit. */
+    /* Ill-formed UTF-8 reads as U+FFFD, as node reads it (lexer/utf8.h).
+     * First pass: the length in UTF-16 units and the widest unit. */
     uint64_t units = 0;
     uint32_t widest = 0;
     for (size_t pos = 0; pos < len;) {
-        uint32_t cp = utf8_next(bytes, len, &pos);
+        uint32_t cp = utf8_decode_lenient(utf8, len, &pos);
         units += cp > 0xFFFF ? 2 : 1;
         if (cp > widest)
             widest = cp;
@@ -167,7 +131,7 @@ String *string_from_utf8(VM *vm, const char *utf8, size_t len)
     /* Second pass: store the units. */
     uint32_t out = 0;
     for (size_t pos = 0; pos < len;) {
-        uint32_t cp = utf8_next(bytes, len, &pos);
+        uint32_t cp = utf8_decode_lenient(utf8, len, &pos);
         if (widest <= 0xFF) {
             latin1_buffer(s)[out++] = (uint8_t)cp;
         } else if (cp <= 0xFFFF) {
@@ -536,31 +500,7 @@ bool string_array_index(String *s, uint32_t *index)
     return true;
 }
 
-/* ---- UTF-8 encoding ---- */
-
-static size_t utf8_encode(uint32_t cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
+/* ---- UTF-8 encoding (utf8_encode from lexer/utf8.h) ---- */
 
 /* ES2025 11.1.4 CodePointAt, with a lone surrogate read as U+FFFD. */
 static uint32_t code_point_at(const uint16_t *units, uint32_t len, uint32_t *i)
@@ -586,11 +526,11 @@ char *string_to_utf8(const String *s, size_t *len)
     if (flat->cell.flags & STRING_LATIN1) {
         const uint8_t *chars = flat_latin1(flat);
         for (uint32_t i = 0; i < n; i++)
-            pos += utf8_encode(chars[i], out + pos);
+            pos += (size_t)utf8_encode(chars[i], out + pos);
     } else {
         const uint16_t *units = flat_utf16(flat);
         for (uint32_t i = 0; i < n;)
-            pos += utf8_encode(code_point_at(units, n, &i), out + pos);
+            pos += (size_t)utf8_encode(code_point_at(units, n, &i), out + pos);
     }
     out[pos] = '\0';
     if (len)

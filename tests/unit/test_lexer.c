@@ -13,19 +13,7 @@
 #include "lexer/token_dump.h"
 #include "lexer/utf8.h"
 
-static int passed, failed;
-
-#define CHECK(cond, ...)                                                     \
-    do {                                                                     \
-        if (cond) {                                                          \
-            passed++;                                                        \
-        } else {                                                             \
-            failed++;                                                        \
-            fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);                  \
-            fprintf(stderr, __VA_ARGS__);                                    \
-            fputc('\n', stderr);                                             \
-        }                                                                    \
-    } while (0)
+#include "tests/unit/test_main.h"
 
 #define ASSERT_TRUE(x) CHECK((x), "expected %s", #x)
 #define ASSERT_INT(actual, expected)                                         \
@@ -888,6 +876,5 @@ int main(void)
     test_robustness();
     arena_free(&arena);
     free(source);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    return TEST_SUMMARY();
 }

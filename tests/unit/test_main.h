@@ -87,6 +87,15 @@ static inline int test_check(int ok, const char *file, int line, const char *wha
                     (int)test_alen_, (const char *)(a), (int)test_blen_, (const char *)(b)); \
     } while (0)
 
+/* Any condition, with a printf-style explanation printed on failure. */
+#define CHECK(cond, ...) do { \
+        if (!test_check(!!(cond), __FILE__, __LINE__, #cond)) { \
+            fputs("    ", stderr); \
+            fprintf(stderr, __VA_ARGS__); \
+            fputc('\n', stderr); \
+        } \
+    } while (0)
+
 #define RUN_TEST(fn) do { test_current_name = #fn; fn(); } while (0)
 
 #define TEST_SUMMARY() \

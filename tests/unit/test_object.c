@@ -22,21 +22,9 @@
 #include "vm/symbol.h"
 #include "vm/vm.h"
 
-static int passed, failed;
-static bool stress;
+#include "tests/unit/test_main.h"
 
-#define CHECK(cond, ...)                                                     \
-    do {                                                                     \
-        if (cond) {                                                          \
-            passed++;                                                        \
-        } else {                                                             \
-            failed++;                                                        \
-            fprintf(stderr, "%s:%d: [%s] ", __FILE__, __LINE__,             \
-                    stress ? "stress" : "normal");                           \
-            fprintf(stderr, __VA_ARGS__);                                    \
-            fputc('\n', stderr);                                             \
-        }                                                                    \
-    } while (0)
+static bool stress;
 
 #define ASSERT_TRUE(x) CHECK((x), "expected %s", #x)
 #define ASSERT_INT(actual, expected)                                         \
@@ -944,6 +932,7 @@ static void benchmark_cached_get(void)
 static void run_all(bool stress_mode)
 {
     stress = stress_mode;
+    test_current_name = stress_mode ? "under GC stress" : "normal";   /* named in failure messages */
     GCOptions options = { .stress = stress_mode };
     vm = vm_new(&options);
     if (!vm) {
@@ -974,6 +963,5 @@ int main(void)
 {
     run_all(false);
     run_all(true);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    return TEST_SUMMARY();
 }

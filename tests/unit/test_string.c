@@ -29,19 +29,7 @@
 
 #include "tests/unit/test_string_tables.h"
 
-static int passed, failed;
-
-#define CHECK(cond, ...)                                                     \
-    do {                                                                     \
-        if (cond) {                                                          \
-            passed++;                                                        \
-        } else {                                                             \
-            failed++;                                                        \
-            fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);                  \
-            fprintf(stderr, __VA_ARGS__);                                    \
-            fputc('\n', stderr);                                             \
-        }                                                                    \
-    } while (0)
+#include "tests/unit/test_main.h"
 
 #define ASSERT_TRUE(x) CHECK((x), "expected %s", #x)
 #define ASSERT_INT(actual, expected)                                         \
@@ -623,7 +611,7 @@ static void run_all(bool stress_mode)
     GCOptions options = {.stress = stress_mode};
     VM *vm = vm_new(&options);
     if (!vm) {
-        failed++;
+        test_failed_count++;
         fprintf(stderr, "vm_new failed\n");
         return;
     }
@@ -650,10 +638,9 @@ static void run_all(bool stress_mode)
 int main(void)
 {
     run_all(false);
-    int normal_failed = failed;
+    unsigned normal_failed = test_failed_count;
     run_all(true);
-    if (failed > normal_failed)
-        fprintf(stderr, "%d failures under GC stress only\n", failed - normal_failed);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    if (test_failed_count > normal_failed)
+        fprintf(stderr, "%u failures under GC stress only\n", test_failed_count - normal_failed);
+    return TEST_SUMMARY();
 }
