@@ -214,6 +214,13 @@ Opcode last_opcode(const FuncState *fs)
     return (Opcode)fs->code[fs->last_op_pc];
 }
 
+bool code_falls_through(const FuncState *fs)
+{
+    Opcode last = last_opcode(fs);
+    return !(last == OP_RETURN || last == OP_THROW || last == OP_JUMP || last == OP_ASYNC_RETURN ||
+             last == OP_THROW_CONST_ASSIGN || last == OP_THROW_ERROR);
+}
+
 /* Does this LOAD_REG repeat the STORE_REG just before it (acc already
  * holds the value)? */
 static bool is_redundant_load(FuncState *fs, Opcode op, uint32_t reg)

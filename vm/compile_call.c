@@ -147,6 +147,8 @@ void compile_call_args(FuncState *fs, const NodeList *args, uint32_t *first, uin
     }
     *first = fs->next_reg;
     *count = args->count;
+    if (fs->max_reg <= *first)
+        fs->max_reg = *first + 1;   /* so that even an empty argument list names a real register */
     for (uint32_t i = 0; i < args->count; i++)
         compile_expr_into(fs, args->items[i], reg_alloc(fs));
 }

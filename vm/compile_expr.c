@@ -505,6 +505,20 @@ void compile_template_literal(FuncState *fs, Node *node)
     }
 }
 
+/* An expression whose value is not used (a statement, a for update). */
+void compile_effect(FuncState *fs, Node *node)
+{
+    if (node->kind == AST_UPDATE_EXPR) {
+        compile_update_value(fs, node, false);
+    } else if (node->kind == AST_SEQUENCE_EXPR) {
+        const NodeList *list = &node->as.sequence.expressions;
+        for (uint32_t i = 0; i < list->count; i++)
+            compile_effect(fs, list->items[i]);
+    } else {
+        compile_expr(fs, node);
+    }
+}
+
 /* ---- Dispatch ---- */
 
 static void compile_literal(FuncState *fs, Node *node)

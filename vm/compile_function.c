@@ -105,6 +105,14 @@ static VarInfo *function_var(FuncState *fs, AstName name)
     return d ? &fs->scope->vars[d - fs->scope->scope->decls] : NULL;
 }
 
+/* The identifier of a parameter `x` or `x = default`, else NULL. */
+static Node *param_identifier(Node *param)
+{
+    if (param->kind == AST_ASSIGN_PATTERN)
+        param = param->as.binary.left;
+    return param->kind == AST_IDENTIFIER ? param : NULL;
+}
+
 /* Simple parameters not captured are their argument registers; the other
  * parameter bindings get registers of their own. */
 static void place_parameters(FuncState *fs, const Node *fn)
@@ -116,9 +124,8 @@ static void place_parameters(FuncState *fs, const Node *fn)
     const NodeList *params = &fn->as.function.params;
     uint32_t formals = formal_register_count(fn);
     for (uint32_t i = 0; i < formals; i++) {
-        if (params->items[i]->kind != AST_IDENTIFIER)
-            continue;
-        VarInfo *v = function_var(fs, params->items[i]->as.identifier.name);
+        Node *id = param_identifier(params->items[i]);
+        VarInfo *v = id ? function_var(fs, id->as.identifier.name) : NULL;
         if (v && v->location == VAR_REGISTER)
             v->index = i;
     }
@@ -245,7 +252,8 @@ static void compile_function_body(FuncState *fs, Node *fn)
         return;
     }
     compile_stmt_list(fs, &body->as.block.body);
-    compile_function_epilogue(fs);
+    if (code_falls_through(fs))
+        compile_function_epilogue(fs);
 }
 
 uint32_t compile_function_constant_named(FuncState *fs, Node *fn, AstName name)

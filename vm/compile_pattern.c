@@ -327,8 +327,14 @@ void compile_assignment(FuncState *fs, Node *node)
  * the old numeric value. */
 void compile_update(FuncState *fs, Node *node)
 {
+    compile_update_value(fs, node, true);
+}
+
+/* value_used false: a statement's x++ needs no copy of the old value. */
+void compile_update_value(FuncState *fs, Node *node, bool value_used)
+{
     Node *target = node->as.update.argument;
-    bool is_prefix = node->as.update.is_prefix;
+    bool is_prefix = node->as.update.is_prefix || !value_used;
     Opcode step = node->as.update.op == T_PLUS_PLUS ? OP_INC : OP_DEC;
     MemberRef ref;
     bool is_member = target->kind == AST_MEMBER_EXPR;

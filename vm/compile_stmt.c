@@ -235,7 +235,7 @@ static void compile_for(FuncState *fs, Node *node)
         if (f->init->kind == AST_VAR_DECL)
             compile_var_decl(fs, f->init);
         else
-            compile_expr(fs, f->init);
+            compile_effect(fs, f->init);
     }
     if (per_iteration)
         emit(fs, OP_COPY_ENV);
@@ -249,7 +249,7 @@ static void compile_for(FuncState *fs, Node *node)
     if (per_iteration)
         emit(fs, OP_COPY_ENV);
     if (f->update)
-        compile_expr(fs, f->update);
+        compile_effect(fs, f->update);
     emit_jump_to(fs, OP_JUMP, start);
     jump_list_patch(fs, &exits, code_here(fs));
     jump_list_free(&exits);
@@ -357,10 +357,12 @@ static void compile_if(FuncState *fs, Node *node)
     compile_condition(fs, node->as.conditional.test, false, &to_else);
     compile_stmt(fs, node->as.conditional.consequent);
     if (node->as.conditional.alternate) {
-        uint32_t to_end = emit_jump(fs, OP_JUMP);
+        bool falls_through = code_falls_through(fs);
+        uint32_t to_end = falls_through ? emit_jump(fs, OP_JUMP) : 0;
         jump_list_patch(fs, &to_else, code_here(fs));
         compile_stmt(fs, node->as.conditional.alternate);
-        patch_jump_here(fs, to_end);
+        if (falls_through)
+            patch_jump_here(fs, to_end);
     } else {
         jump_list_patch(fs, &to_else, code_here(fs));
     }
@@ -486,10 +488,12 @@ static void compile_try_catch(FuncState *fs, Node *block, Node *handler)
     compile_stmt(fs, block);
     control_pop(fs, region);
     emit(fs, OP_POP_HANDLER);
-    uint32_t to_end = emit_jump(fs, OP_JUMP);
+    bool falls_through = code_falls_through(fs);
+    uint32_t to_end = falls_through ? emit_jump(fs, OP_JUMP) : 0;
     patch_jump_here(fs, site);
     compile_catch_clause(fs, handler, exception);
-    patch_jump_here(fs, to_end);
+    if (falls_through)
+        patch_jump_here(fs, to_end);
     reg_free_to(fs, mark);
 }
 
@@ -554,9 +558,12 @@ static void compile_try(FuncState *fs, Node *node)
 
 static void compile_expression_stmt(FuncState *fs, Node *node)
 {
+    if (fs->completion_reg == NO_OPERAND) {
+        compile_effect(fs, node->as.expression_stmt.expression);
+        return;
+    }
     compile_expr(fs, node->as.expression_stmt.expression);
-    if (fs->completion_reg != NO_OPERAND)
-        emit(fs, OP_STORE_REG, (int)fs->completion_reg);
+    emit(fs, OP_STORE_REG, (int)fs->completion_reg);
 }
 
 /* let/const/var declarations (ES2025 14.3.1.2, 14.3.2.1): a declarator

@@ -234,6 +234,9 @@ void set_position(FuncState *fs, const Node *node);
  * target (so peephole decisions never cross a label). */
 Opcode last_opcode(const FuncState *fs);
 void mark_label(FuncState *fs);
+/* Can control reach the next instruction from the last one? (false after
+ * RETURN, THROW, JUMP, unless a label intervened) */
+bool code_falls_through(const FuncState *fs);
 /* Marks the current pc as a jump target and returns it (loop heads). */
 uint32_t label_here(FuncState *fs);
 
@@ -301,6 +304,8 @@ bool scope_needs_env(const ScopeInfo *scope);
 
 /* Expressions (compile_expr.c): the value ends in acc */
 void compile_expr(FuncState *fs, Node *node);
+/* For effect only: the value in acc afterwards is unspecified. */
+void compile_effect(FuncState *fs, Node *node);
 /* Compiles into a register: the variable's own register when node is a
  * local that nothing can change before use, else a new temporary. */
 uint32_t compile_expr_to_reg(FuncState *fs, Node *node);
@@ -354,6 +359,7 @@ void compile_var_decl(FuncState *fs, Node *decl);
 void compile_assign_target(FuncState *fs, Node *target, bool is_declaration);
 void compile_assignment(FuncState *fs, Node *node);
 void compile_update(FuncState *fs, Node *node);
+void compile_update_value(FuncState *fs, Node *node, bool value_used);
 
 /* Classes (compile_class.c) */
 void compile_class(FuncState *fs, Node *node);

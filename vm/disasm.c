@@ -19,6 +19,8 @@
 #include "vm/cell_types.h"
 #include "vm/string.h"
 
+enum { COMMENT_COLUMN = 60 };
+
 static uint32_t read_u16(const uint8_t *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8;
@@ -106,8 +108,9 @@ static int print_operand(FILE *out, const FunctionCode *code, char kind, const u
 }
 
 /* One instruction; returns its size (1 for an unknown opcode byte). */
-static uint32_t print_instruction(FILE *out, const FunctionCode *code, uint32_t pc)
+static uint32_t print_instruction(FILE *out, const FunctionCode *code, uint32_t pc, int *width_out)
 {
+    *width_out = 0;
     uint8_t op = code->code[pc];
     if (op >= OP__COUNT) {
         fprintf(out, "    %04u  <bad opcode %u>", pc, op);
@@ -118,7 +121,7 @@ static uint32_t print_instruction(FILE *out, const FunctionCode *code, uint32_t 
         fprintf(out, "    %04u  <truncated %s>", pc, opcode_names[op]);
         return code->code_length - pc;
     }
-    int width = fprintf(out, "    %04u  %-20s", pc, opcode_names[op]);
+    int width = fprintf(out, opcode_operands[op][0] ? "    %04u  %-26s" : "    %04u  %s", pc, opcode_names[op]);
     const uint8_t *p = code->code + pc + 1;
     for (const char *kind = opcode_operands[op]; *kind; kind++) {
         if (kind != opcode_operands[op])
@@ -126,7 +129,7 @@ static uint32_t print_instruction(FILE *out, const FunctionCode *code, uint32_t 
         width += print_operand(out, code, *kind, p, pc + size);
         p += *kind == 'i' || *kind == 'j' ? 4 : 2;
     }
-    (void)width;
+    *width_out = width;
     return size;
 }
 
@@ -159,11 +162,12 @@ void bytecode_dump_function(FILE *out, VM *vm, const FunctionCode *code, bool re
     print_header(out, code);
     uint32_t line = 0, entry = 0;
     for (uint32_t pc = 0; pc < code->code_length;) {
-        uint32_t size = print_instruction(out, code, pc);
+        int width;
+        uint32_t size = print_instruction(out, code, pc, &width);
         while (entry < code->line_count && code->lines[entry].pc <= pc) {
             if (code->lines[entry].line != line) {
                 line = code->lines[entry].line;
-                fprintf(out, "  ; line %u", line);
+                fprintf(out, "%*s; line %u", width < COMMENT_COLUMN ? COMMENT_COLUMN - width : 1, "", line);
             }
             entry++;
         }
