@@ -316,6 +316,8 @@ static void declare_globals(FuncState *fs, const Scope *scope)
     uint32_t index = const_add(fs, value_from_object(list));   /* pins it */
     for (uint32_t i = 0; i < scope->count && !fs->c->failed; i++) {
         uint32_t name = const_name(fs, scope->decls[i].name);
+        if (fs->c->failed)
+            return;
         Value kind = value_from_int32(global_kind(scope->decls[i].kind));
         if (object_create_data_property(vm, list, property_key_from_index(vm, 2 * i), fs->constants[name]) < 0 ||
             object_create_data_property(vm, list, property_key_from_index(vm, 2 * i + 1), kind) < 0)

@@ -42,6 +42,23 @@ void compile_await(FuncState *fs)
     emit(fs, OP_AWAIT);
 }
 
+void compile_async_iterator_close(FuncState *fs, uint32_t iterator)
+{
+    uint32_t mark = fs->next_reg;
+    uint32_t callee = reg_alloc_n(fs, 3);
+    emit(fs, OP_LOAD_REG, (int)iterator);
+    uint32_t finished = emit_jump(fs, OP_JUMP_IF_UNDEFINED);
+    emit(fs, OP_GET_NAMED, (int)iterator, (int)const_cstr(fs, "return"), (int)cache_new(fs));
+    uint32_t no_return = emit_jump(fs, OP_JUMP_IF_NULLISH);
+    emit(fs, OP_STORE_REG, (int)callee);
+    emit(fs, OP_MOVE, (int)callee + 1, (int)iterator);
+    emit(fs, OP_CALL, (int)callee, (int)callee + 1, (int)callee + 2, 0);
+    emit(fs, OP_AWAIT);
+    patch_jump_here(fs, finished);
+    patch_jump_here(fs, no_return);
+    reg_free_to(fs, mark);
+}
+
 /*
  * yield* iterable (ES2025 15.5.5), for sync generators: forward each
  * resumption to the inner iterator and yield its results' values.

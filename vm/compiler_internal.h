@@ -177,6 +177,7 @@ typedef struct ControlEntry {
     bool takes_plain_break;     /* loops and switch: an unlabeled break targets it */
     JumpList breaks, continues;
     uint32_t iterator_reg;      /* for-of: closed when a jump leaves the loop; NO_OPERAND */
+    bool is_async_iterator;     /* for await: closing calls return() and awaits it */
     /* CONTROL_FINALLY */
     uint32_t kind_reg, value_reg;
     JumpList to_finally;
@@ -325,6 +326,9 @@ void compile_template_literal(FuncState *fs, Node *node);
 void compile_tagged_template(FuncState *fs, Node *node);
 void compile_yield(FuncState *fs, Node *node);
 void compile_await(FuncState *fs);
+/* AsyncIteratorClose for a normal completion (ES2025 7.4.13): calls
+ * return() of the iterator in iterator_reg, if any, and awaits it. */
+void compile_async_iterator_close(FuncState *fs, uint32_t iterator_reg);
 void compile_resume(FuncState *fs, bool is_await);
 
 /* Property access and calls (compile_call.c) */
