@@ -660,6 +660,17 @@ void compile_var_decl(FuncState *fs, Node *decl)
     }
 }
 
+/* A sloppy block function, when its declaration is evaluated, is copied
+ * to the function's var binding of the same name (Annex B.3.2.1). */
+static void compile_annex_b_function(FuncState *fs, Node *node)
+{
+    VarInfo *var = annex_b_var(fs->c, node);
+    if (!var)
+        return;
+    compile_load_var(fs, node->as.function.id);
+    compile_store_binding(fs, var, true, var->name, false);
+}
+
 static void compile_class_declaration(FuncState *fs, Node *node)
 {
     compile_class(fs, node);
@@ -692,7 +703,7 @@ void compile_stmt(FuncState *fs, Node *node)
     switch (node->kind) {
     case AST_EXPRESSION_STMT: compile_expression_stmt(fs, node); break;
     case AST_VAR_DECL: compile_var_decl(fs, node); break;
-    case AST_FUNCTION_DECL: break;   /* hoisted: created when its scope was entered */
+    case AST_FUNCTION_DECL: compile_annex_b_function(fs, node); break;   /* otherwise hoisted */
     case AST_CLASS_DECL: compile_class_declaration(fs, node); break;
     case AST_RETURN_STMT: compile_return_stmt(fs, node); break;
     case AST_IF_STMT: compile_if(fs, node); break;

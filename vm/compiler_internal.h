@@ -123,6 +123,9 @@ VarInfo *scope_resolve_private(ScopeInfo *from, AstName name);
 /* The hidden binding of a class member (a computed instance field's key, a
  * private method's function), or NULL. */
 VarInfo *class_member_hidden_var(Compiler *c, const Node *member);
+/* The var binding a sloppy block function declaration is also assigned to
+ * (Annex B.3.2.1), or NULL. */
+VarInfo *annex_b_var(Compiler *c, const Node *function_declaration);
 
 /* ---- The compiler and the per-function state (compile.c) ---- */
 
@@ -132,7 +135,8 @@ struct Compiler {
     PtrMap scopes;              /* scope owner node -> ScopeInfo */
     PtrMap functions;           /* function owner node -> FunctionInfo */
     PtrMap tdz_reads;           /* identifier node -> non-NULL: needs CHECK_HOLE */
-    PtrMap hidden_vars;         /* class member node -> its hidden VarInfo */
+    PtrMap hidden_vars;         /* class member node -> its hidden VarInfo; sloppy block
+                                   function -> its Annex B var binding */
     ScopeInfo *all_scopes;
     uint32_t seq;               /* analysis walk clock */
     SourceText *source;         /* pinned while compiling */
