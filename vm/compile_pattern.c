@@ -291,7 +291,7 @@ static void compile_update_assignment(FuncState *fs, Node *node)
         compile_member_ref(fs, left, right, &ref);
         set_position(fs, left);
         compile_member_ref_get(fs, &ref);
-    } else {
+    } else if (is_logical_assign(op)) {
         compile_load_var(fs, left);
     }
     if (is_logical_assign(op)) {
@@ -304,8 +304,9 @@ static void compile_update_assignment(FuncState *fs, Node *node)
         patch_jump_here(fs, skip);
         return;
     }
-    uint32_t old = reg_alloc(fs);
-    emit(fs, OP_STORE_REG, (int)old);
+    uint32_t old = is_member ? reg_alloc(fs) : compile_operand(fs, left, right);
+    if (is_member)
+        emit(fs, OP_STORE_REG, (int)old);
     compile_expr(fs, right);
     set_position(fs, node);
     emit(fs, compound_opcode(op), (int)old);
