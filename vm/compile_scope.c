@@ -560,8 +560,10 @@ static void walk_class_member(Analyzer *a, Node *cls, Node *member)
     bool is_field = m->kind == MEMBER_KIND_FIELD || m->kind == MEMBER_KIND_ACCESSOR;
     if (is_field && m->is_computed && !m->is_static)
         declare_hidden(a, member);
-    if (member_is_private_method(member) && !m->is_static)
+    if (member_is_private_method(member) && !m->is_static) {
         declare_hidden(a, member);
+        walk_synthetic_function(a, cls, cls, NULL, NULL, NULL);   /* installs it on instances */
+    }
     if (!is_field) {
         walk(a, m->value);
     } else if (m->is_static) {
