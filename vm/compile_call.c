@@ -298,8 +298,11 @@ static uint32_t template_site_constant(FuncState *fs, const NodeList *quasis)
     uint32_t n = quasis->count;
     for (uint32_t i = 0; i < n && !fs->c->failed; i++) {
         struct ast_template_element *e = &quasis->items[i]->as.template_element;
-        Value cooked = e->cooked_valid ? fs->constants[const_string(fs, e->cooked)] : VALUE_UNDEFINED;
-        Value raw = fs->constants[const_string(fs, e->raw)];
+        /* const_string may grow fs->constants: take the index first */
+        uint32_t cooked_index = e->cooked_valid ? const_string(fs, e->cooked) : 0;
+        Value cooked = e->cooked_valid && !fs->c->failed ? fs->constants[cooked_index] : VALUE_UNDEFINED;
+        uint32_t raw_index = const_string(fs, e->raw);
+        Value raw = fs->c->failed ? VALUE_UNDEFINED : fs->constants[raw_index];
         if (object_create_data_property(vm, site, property_key_from_index(vm, i), cooked) < 0 ||
             object_create_data_property(vm, site, property_key_from_index(vm, n + i), raw) < 0)
             compile_error(fs->c, ERROR_KIND_RANGE, "Out of memory while compiling");

@@ -505,6 +505,27 @@ void compile_template_literal(FuncState *fs, Node *node)
     }
 }
 
+/* import(specifier [, options]) (ES2025 13.3.10.1) */
+static void compile_import_call(FuncState *fs, Node *node)
+{
+    if (node->as.import_call.phase != IMPORT_PHASE_EVALUATION) {
+        compile_error_at(fs->c, node, "import.source and import.defer are not supported yet");
+        return;
+    }
+    uint32_t options = NO_OPERAND;
+    if (node->as.import_call.options) {
+        options = reg_alloc(fs);
+        uint32_t specifier = reg_alloc(fs);
+        compile_expr_into(fs, node->as.import_call.source, specifier);
+        compile_expr_into(fs, node->as.import_call.options, options);
+        emit(fs, OP_LOAD_REG, (int)specifier);
+    } else {
+        compile_expr(fs, node->as.import_call.source);
+    }
+    set_position(fs, node);
+    emit(fs, OP_IMPORT_DYNAMIC, (int)options);
+}
+
 /* An expression whose value is not used (a statement, a for update). */
 void compile_effect(FuncState *fs, Node *node)
 {
@@ -575,6 +596,8 @@ void compile_expr(FuncState *fs, Node *node)
     case AST_MEMBER_EXPR: compile_member(fs, node); break;
     case AST_OPTIONAL_CHAIN: compile_optional_chain(fs, node); break;
     case AST_YIELD_EXPR: compile_yield(fs, node); break;
+    case AST_IMPORT_CALL: compile_import_call(fs, node); break;
+    case AST_IMPORT_META: emit(fs, OP_LOAD_IMPORT_META); break;
     case AST_AWAIT_EXPR:
         compile_expr(fs, node->as.spread.argument);
         compile_await(fs);

@@ -169,6 +169,12 @@ static void initialize_vars(FuncState *fs)
         emit(fs, OP_LOAD_UNDEFINED);
         compile_store_binding(fs, v, true, v->name, false);
     }
+    for (VarInfo *v = scope->extra; v; v = v->next_extra) {   /* Annex B.3.2.1 function vars */
+        if (v->kind != DECL_VAR || v->location == VAR_GLOBAL)
+            continue;
+        emit(fs, OP_LOAD_UNDEFINED);
+        compile_store_binding(fs, v, true, v->name, false);
+    }
 }
 
 static void instantiate_specials(FuncState *fs)
@@ -305,7 +311,7 @@ static int global_kind(int decl_kind)
 /* The DECLARE_GLOBALS list: an array [name0, kind0, name1, kind1, ...]. */
 static void declare_globals(FuncState *fs, const Scope *scope)
 {
-    if (!scope || scope->count == 0)
+    if (!scope || (scope->count == 0 && !fs->scope->extra))
         return;
     VM *vm = fs->c->vm;
     Object *list = array_new(vm, NULL, 0);
@@ -316,9 +322,22 @@ static void declare_globals(FuncState *fs, const Scope *scope)
     uint32_t index = const_add(fs, value_from_object(list));   /* pins it */
     for (uint32_t i = 0; i < scope->count && !fs->c->failed; i++) {
         uint32_t name = const_name(fs, scope->decls[i].name);
+        if (fs->c->failed)
+            return;
         Value kind = value_from_int32(global_kind(scope->decls[i].kind));
         if (object_create_data_property(vm, list, property_key_from_index(vm, 2 * i), fs->constants[name]) < 0 ||
             object_create_data_property(vm, list, property_key_from_index(vm, 2 * i + 1), kind) < 0)
+            compile_error(fs->c, ERROR_KIND_RANGE, "Out of memory while compiling");
+    }
+    uint32_t next = 2 * scope->count;
+    for (VarInfo *v = fs->scope->extra; v && !fs->c->failed; v = v->next_extra) {   /* Annex B.3.2.2 vars */
+        if (v->kind != DECL_VAR)
+            continue;
+        uint32_t name = const_name(fs, v->name);
+        if (fs->c->failed)
+            return;
+        if (object_create_data_property(vm, list, property_key_from_index(vm, next++), fs->constants[name]) < 0 ||
+            object_create_data_property(vm, list, property_key_from_index(vm, next++), value_from_int32(GLOBAL_VAR)) < 0)
             compile_error(fs->c, ERROR_KIND_RANGE, "Out of memory while compiling");
     }
     emit(fs, OP_DECLARE_GLOBALS, (int)index);

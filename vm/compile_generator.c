@@ -42,9 +42,27 @@ void compile_await(FuncState *fs)
     emit(fs, OP_AWAIT);
 }
 
+void compile_async_iterator_close(FuncState *fs, uint32_t iterator)
+{
+    uint32_t mark = fs->next_reg;
+    uint32_t callee = reg_alloc_n(fs, 3);
+    emit(fs, OP_LOAD_REG, (int)iterator);
+    uint32_t finished = emit_jump(fs, OP_JUMP_IF_UNDEFINED);
+    emit(fs, OP_GET_NAMED, (int)iterator, (int)const_cstr(fs, "return"), (int)cache_new(fs));
+    uint32_t no_return = emit_jump(fs, OP_JUMP_IF_NULLISH);
+    emit(fs, OP_STORE_REG, (int)callee);
+    emit(fs, OP_MOVE, (int)callee + 1, (int)iterator);
+    emit(fs, OP_CALL, (int)callee, (int)callee + 1, (int)callee + 2, 0);
+    emit(fs, OP_AWAIT);
+    patch_jump_here(fs, finished);
+    patch_jump_here(fs, no_return);
+    reg_free_to(fs, mark);
+}
+
 /*
- * yield* iterable (ES2025 15.5.5), for sync generators: forward each
- * resumption to the inner iterator and yield its results' values.
+ * yield* iterable (ES2025 15.5.5): forward each resumption to the inner
+ * iterator and yield its results' values; in async generators the inner
+ * iterator is async and each of its results is awaited.
  *       <iterable>; GET_ITERATOR rIter       ; rIter, rIter+1 = iterator, next
  *       LOAD_UNDEFINED
  *   Lloop:  (acc = the value to send, rKind = how we were resumed)
@@ -54,7 +72,7 @@ void compile_await(FuncState *fs)
  *   Ldone: acc = value
  */
 static void delegate_call_method(FuncState *fs, uint32_t iterator, uint32_t method_name, uint32_t sent, uint32_t result,
-                                 JumpList *missing)
+                                 JumpList *missing, bool is_async)
 {
     uint32_t mark = fs->next_reg;
     uint32_t callee = reg_alloc_n(fs, 3);
@@ -65,23 +83,22 @@ static void delegate_call_method(FuncState *fs, uint32_t iterator, uint32_t meth
     emit(fs, OP_MOVE, (int)callee + 1, (int)iterator);
     emit(fs, OP_MOVE, (int)callee + 2, (int)sent);
     emit(fs, OP_CALL, (int)callee, (int)callee + 1, (int)callee + 2, 1);
+    if (is_async)
+        emit(fs, OP_AWAIT);
     emit(fs, OP_STORE_REG, (int)result);
     reg_free_to(fs, mark);
 }
 
 static void compile_yield_delegate(FuncState *fs, Node *node)
 {
-    if (fs->flags & CODE_ASYNC) {
-        compile_error_at(fs->c, node, "yield* in async generators is not supported yet");
-        return;
-    }
+    bool is_async = (fs->flags & CODE_ASYNC) != 0;
     uint32_t iterator = reg_alloc_n(fs, 2);
     uint32_t sent = reg_alloc(fs), kind = reg_alloc(fs), result = reg_alloc(fs);
     uint32_t next_name = const_cstr(fs, "next"), throw_name = const_cstr(fs, "throw");
     uint32_t return_name = const_cstr(fs, "return"), done_name = const_cstr(fs, "done");
     uint32_t value_name = const_cstr(fs, "value");
     compile_expr(fs, node->as.yield.argument);
-    emit(fs, OP_GET_ITERATOR, (int)iterator);
+    emit(fs, is_async ? OP_GET_ASYNC_ITERATOR : OP_GET_ITERATOR, (int)iterator);
     emit(fs, OP_LOAD_UNDEFINED);
     emit(fs, OP_STORE_REG, (int)sent);
     emit(fs, OP_LOAD_INT, 0);
@@ -91,16 +108,16 @@ static void compile_yield_delegate(FuncState *fs, Node *node)
     /* kind 0: next(sent) */
     emit(fs, OP_LOAD_REG, (int)kind);
     uint32_t not_next = emit_jump(fs, OP_JUMP_IF_TRUE);
-    delegate_call_method(fs, iterator, next_name, sent, result, NULL);
+    delegate_call_method(fs, iterator, next_name, sent, result, NULL, is_async);
     uint32_t to_check = emit_jump(fs, OP_JUMP);
     patch_jump_here(fs, not_next);
     emit(fs, OP_LOAD_INT, 1);
     emit(fs, OP_STRICT_EQ, (int)kind);
     uint32_t not_throw = emit_jump(fs, OP_JUMP_IF_FALSE);
-    delegate_call_method(fs, iterator, throw_name, sent, result, &no_throw);
+    delegate_call_method(fs, iterator, throw_name, sent, result, &no_throw, is_async);
     uint32_t to_check2 = emit_jump(fs, OP_JUMP);
     patch_jump_here(fs, not_throw);
-    delegate_call_method(fs, iterator, return_name, sent, result, &no_return);
+    delegate_call_method(fs, iterator, return_name, sent, result, &no_return, is_async);
     /* a return resumption: when the inner iterator is done, return its value */
     emit(fs, OP_GET_NAMED, (int)result, (int)done_name, (int)cache_new(fs));
     uint32_t return_not_done = emit_jump(fs, OP_JUMP_IF_FALSE);
@@ -114,7 +131,10 @@ static void compile_yield_delegate(FuncState *fs, Node *node)
     compile_return(fs);
     /* no throw(): close it, then TypeError (ES2025 15.5.5 step 7.b.iii) */
     jump_list_patch(fs, &no_throw, code_here(fs));
-    emit(fs, OP_ITERATOR_CLOSE, (int)iterator);
+    if (is_async)
+        compile_async_iterator_close(fs, iterator);
+    else
+        emit(fs, OP_ITERATOR_CLOSE, (int)iterator);
     emit(fs, OP_THROW_ERROR, ERROR_KIND_TYPE, (int)const_cstr(fs, "The iterator does not provide a 'throw' method"));
     patch_jump_here(fs, to_check);
     patch_jump_here(fs, to_check2);

@@ -53,9 +53,21 @@ static void assign_member(FuncState *fs, Node *target)
     reg_free_to(fs, mark);
 }
 
+/* f() = v in sloppy code (Annex B.3.6): the call runs, then the
+ * assignment throws a ReferenceError (ES2025 6.2.5.6 PutValue step 1). */
+static void throw_invalid_target(FuncState *fs, Node *target)
+{
+    set_position(fs, target);
+    emit(fs, OP_THROW_ERROR, ERROR_KIND_REFERENCE, (int)const_cstr(fs, "Invalid left-hand side in assignment"));
+}
+
 void compile_assign_target(FuncState *fs, Node *target, bool is_declaration)
 {
     switch (target->kind) {
+    case AST_CALL_EXPR:
+        compile_expr(fs, target);
+        throw_invalid_target(fs, target);
+        break;
     case AST_IDENTIFIER:
         compile_store_var(fs, target, is_declaration);
         break;
@@ -262,7 +274,11 @@ static void compile_rhs(FuncState *fs, Node *left, Node *right)
 
 static void compile_plain_assignment(FuncState *fs, Node *left, Node *right)
 {
-    if (left->kind == AST_IDENTIFIER) {
+    if (left->kind == AST_CALL_EXPR) {
+        compile_expr(fs, left);
+        compile_expr(fs, right);
+        throw_invalid_target(fs, left);
+    } else if (left->kind == AST_IDENTIFIER) {
         compile_rhs(fs, left, right);
         compile_store_var(fs, left, false);
     } else if (left->kind == AST_MEMBER_EXPR) {
@@ -285,13 +301,18 @@ static void compile_update_assignment(FuncState *fs, Node *node)
 {
     TokenType op = node->as.binary.op;
     Node *left = node->as.binary.left, *right = node->as.binary.right;
+    if (left->kind == AST_CALL_EXPR) {
+        compile_expr(fs, left);
+        throw_invalid_target(fs, left);
+        return;
+    }
     MemberRef ref;
     bool is_member = left->kind == AST_MEMBER_EXPR;
     if (is_member) {
         compile_member_ref(fs, left, right, &ref);
         set_position(fs, left);
         compile_member_ref_get(fs, &ref);
-    } else {
+    } else if (is_logical_assign(op)) {
         compile_load_var(fs, left);
     }
     if (is_logical_assign(op)) {
@@ -304,8 +325,9 @@ static void compile_update_assignment(FuncState *fs, Node *node)
         patch_jump_here(fs, skip);
         return;
     }
-    uint32_t old = reg_alloc(fs);
-    emit(fs, OP_STORE_REG, (int)old);
+    uint32_t old = is_member ? reg_alloc(fs) : compile_operand(fs, left, right);
+    if (is_member)
+        emit(fs, OP_STORE_REG, (int)old);
     compile_expr(fs, right);
     set_position(fs, node);
     emit(fs, compound_opcode(op), (int)old);
@@ -336,6 +358,11 @@ void compile_update_value(FuncState *fs, Node *node, bool value_used)
     Node *target = node->as.update.argument;
     bool is_prefix = node->as.update.is_prefix || !value_used;
     Opcode step = node->as.update.op == T_PLUS_PLUS ? OP_INC : OP_DEC;
+    if (target->kind == AST_CALL_EXPR) {
+        compile_expr(fs, target);
+        throw_invalid_target(fs, target);
+        return;
+    }
     MemberRef ref;
     bool is_member = target->kind == AST_MEMBER_EXPR;
     if (is_member) {

@@ -156,7 +156,7 @@ static VarInfo *lookup_in_scope(ScopeInfo *si, AstName name)
         }
     }
     for (VarInfo *v = si->extra; v; v = v->next_extra)
-        if (v->kind == VAR_KIND_ARGUMENTS && name_equal(v->name, name))
+        if ((v->kind == VAR_KIND_ARGUMENTS || v->kind == DECL_VAR) && name_equal(v->name, name))
             return v;
     FunctionInfo *f = si->function;
     if (f && f->scope == si && f->self_var && name_equal(f->self_var->name, name))
@@ -560,8 +560,10 @@ static void walk_class_member(Analyzer *a, Node *cls, Node *member)
     bool is_field = m->kind == MEMBER_KIND_FIELD || m->kind == MEMBER_KIND_ACCESSOR;
     if (is_field && m->is_computed && !m->is_static)
         declare_hidden(a, member);
-    if (member_is_private_method(member) && !m->is_static)
+    if (member_is_private_method(member) && !m->is_static) {
         declare_hidden(a, member);
+        walk_synthetic_function(a, cls, cls, NULL, NULL, NULL);   /* installs it on instances */
+    }
     if (!is_field) {
         walk(a, m->value);
     } else if (m->is_static) {
@@ -585,9 +587,66 @@ static void walk_class(Analyzer *a, Node *cls)
         analyze_declaration(a, cls->as.class.id);   /* the outer binding */
 }
 
+/* ---- Annex B.3.2.1: function declarations in sloppy blocks ---- */
+
+/* Would `var F` in place of the declaration be an early error? A lexical
+ * declaration of F in an enclosing scope of the same function says yes. */
+static bool var_would_conflict(const ScopeInfo *block, AstName name)
+{
+    for (const ScopeInfo *si = block->parent; si; si = si->parent) {
+        Declaration *d = si->scope ? scope_find((Scope *)si->scope, name) : NULL;
+        if (d && (decl_kind_is_lexical(d->kind) || d->kind == DECL_CATCH_PATTERN))
+            return true;
+        if (si == block->function->scope)
+            return false;
+    }
+    return false;
+}
+
+/* The var-scoped binding a sloppy block function is also assigned to when
+ * its declaration is evaluated, created when the var scope lacks one. */
+static void note_annex_b_function(Analyzer *a, Node *fn)
+{
+    ScopeInfo *block = a->scope;
+    ScopeInfo *var_scope = block->function->scope;
+    AstName name = fn->as.function.id->as.identifier.name;
+    if (block->is_var_scope || (block->scope && block->scope->is_strict) || fn->as.function.is_async ||
+        fn->as.function.is_generator || var_would_conflict(block, name) || ast_name_equals(name, "arguments"))
+        return;
+    Declaration *d = var_scope->scope ? scope_find((Scope *)var_scope->scope, name) : NULL;
+    if (d && d->kind == DECL_PARAM)
+        return;
+    VarInfo *var = d ? &var_scope->vars[d - var_scope->scope->decls] : NULL;
+    for (VarInfo *v = var_scope->extra; v && !var; v = v->next_extra)
+        if (v->kind == DECL_VAR && name_equal(v->name, name))
+            var = v;
+    if (!var)
+        var = new_extra_var(a, var_scope, name, DECL_VAR);
+    if (!var || !ptr_map_put(&a->c->hidden_vars, fn, var))
+        compile_error(a->c, ERROR_KIND_RANGE, "Out of memory while compiling");
+    if (block->function != a->function)
+        var->captured = true;
+}
+
+static void note_annex_b_functions(Analyzer *a, const NodeList *body)
+{
+    for (uint32_t i = 0; i < body->count; i++) {
+        Node *stmt = body->items[i];
+        if (stmt && stmt->kind == AST_FUNCTION_DECL && stmt->as.function.id)
+            note_annex_b_function(a, stmt);
+    }
+}
+
+VarInfo *annex_b_var(Compiler *c, const Node *function_declaration)
+{
+    return ptr_map_get(&c->hidden_vars, function_declaration);
+}
+
 static void walk_block(Analyzer *a, Node *node, const Scope *scope, const NodeList *body)
 {
     ScopeInfo *saved = enter_scope(a, scope, node);
+    if (a->scope != saved)
+        note_annex_b_functions(a, body);
     walk_list(a, body);
     a->scope = saved;
 }
@@ -610,8 +669,11 @@ static void walk_switch(Analyzer *a, Node *node)
 {
     walk(a, node->as.switch_stmt.discriminant);
     ScopeInfo *saved = enter_scope(a, node->as.switch_stmt.scope, node);
-    if (a->scope != saved)
+    if (a->scope != saved) {
         a->scope->is_switch = true;
+        for (uint32_t i = 0; i < node->as.switch_stmt.cases.count; i++)
+            note_annex_b_functions(a, &node->as.switch_stmt.cases.items[i]->as.switch_case.consequent);
+    }
     walk_list(a, &node->as.switch_stmt.cases);
     a->scope = saved;
 }

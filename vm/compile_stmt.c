@@ -120,7 +120,10 @@ static void jump_out(FuncState *fs, ControlEntry *target, bool is_continue)
                 saved = reg_alloc(fs);
                 emit(fs, OP_STORE_REG, (int)saved);
             }
-            emit(fs, OP_ITERATOR_CLOSE, (int)e->iterator_reg);
+            if (e->is_async_iterator)
+                compile_async_iterator_close(fs, e->iterator_reg);
+            else
+                emit(fs, OP_ITERATOR_CLOSE, (int)e->iterator_reg);
             break;
         case CONTROL_FINALLY:
             if (saved != NO_OPERAND)
@@ -257,6 +260,8 @@ static void compile_for(FuncState *fs, Node *node)
     compile_leave_scope(fs, &scope);
 }
 
+static void compile_for_await(FuncState *fs, Node *node);
+
 /* Binds acc to the left side of a for-in/of head. */
 static void bind_for_head(FuncState *fs, Node *left)
 {
@@ -298,7 +303,7 @@ static void compile_for_in_of(FuncState *fs, Node *node)
     struct ast_for_in_of *f = &node->as.for_in_of;
     bool is_of = node->kind == AST_FOR_OF_STMT;
     if (f->is_await) {
-        compile_error_at(fs->c, node, "for await is not supported yet");
+        compile_for_await(fs, node);
         return;
     }
     set_completion_undefined(fs);
@@ -346,6 +351,68 @@ static void compile_for_in_of(FuncState *fs, Node *node)
     }
     compile_leave_scope(fs, &scope);
     reg_free_to(fs, state);
+}
+
+/* for await (x of y) (ES2025 14.7.5.6-7 with iteratorKind async): as
+ * for-of, but each step calls next() and awaits its result, and closing
+ * awaits return(). A throw from the body closes without awaiting. */
+static void async_next(FuncState *fs, uint32_t iterator, uint32_t result, JumpList *done)
+{
+    uint32_t mark = fs->next_reg;
+    uint32_t callee = reg_alloc_n(fs, 3);
+    emit(fs, OP_MOVE, (int)callee, (int)iterator + 1);
+    emit(fs, OP_MOVE, (int)callee + 1, (int)iterator);
+    emit(fs, OP_CALL, (int)callee, (int)callee + 1, (int)callee + 2, 0);
+    emit(fs, OP_AWAIT);
+    emit(fs, OP_STORE_REG, (int)result);
+    emit(fs, OP_GET_NAMED, (int)result, (int)const_cstr(fs, "done"), (int)cache_new(fs));
+    uint32_t not_done = emit_jump(fs, OP_JUMP_IF_FALSE);
+    emit(fs, OP_LOAD_UNDEFINED);   /* finished: nothing to close */
+    emit(fs, OP_STORE_REG, (int)iterator);
+    jump_list_add(fs, done, emit_jump(fs, OP_JUMP));
+    patch_jump_here(fs, not_done);
+    emit(fs, OP_GET_NAMED, (int)result, (int)const_cstr(fs, "value"), (int)cache_new(fs));
+    reg_free_to(fs, mark);
+}
+
+static void compile_for_await(FuncState *fs, Node *node)
+{
+    struct ast_for_in_of *f = &node->as.for_in_of;
+    set_completion_undefined(fs);
+    ScopeEntry scope;
+    compile_enter_scope(fs, node, &scope);
+    compile_expr(fs, f->right);
+    compile_pop_scope_env(fs, &scope);
+    uint32_t iterator = reg_alloc_n(fs, 2);
+    uint32_t result = reg_alloc(fs), exception = reg_alloc(fs);
+    emit(fs, OP_GET_ASYNC_ITERATOR, (int)iterator);
+    ControlEntry *loop = push_loop(fs);
+    loop->iterator_reg = iterator;
+    loop->is_async_iterator = true;
+    JumpList done = { 0 };
+    uint32_t next = label_here(fs);
+    async_next(fs, iterator, result, &done);
+    uint32_t handler_site = emit_push_handler(fs, exception);
+    ControlEntry *handler = control_push(fs, CONTROL_HANDLER);
+    compile_push_scope_env(fs, &scope);
+    bind_for_head(fs, f->left);
+    compile_stmt(fs, f->body);
+    compile_pop_scope_env(fs, &scope);
+    control_pop(fs, handler);
+    emit(fs, OP_POP_HANDLER);
+    emit_jump_to(fs, OP_JUMP, next);
+    pop_loop(fs, loop, next);   /* breaks land here: close the iterator */
+    compile_async_iterator_close(fs, iterator);
+    uint32_t to_end = emit_jump(fs, OP_JUMP);
+    patch_jump_here(fs, handler_site);
+    emit(fs, OP_ITERATOR_CLOSE_QUIET, (int)iterator);
+    emit(fs, OP_LOAD_REG, (int)exception);
+    emit(fs, OP_THROW);
+    jump_list_patch(fs, &done, code_here(fs));
+    jump_list_free(&done);
+    patch_jump_here(fs, to_end);
+    compile_leave_scope(fs, &scope);
+    reg_free_to(fs, iterator);
 }
 
 /* ---- Other statements ---- */
@@ -593,6 +660,17 @@ void compile_var_decl(FuncState *fs, Node *decl)
     }
 }
 
+/* A sloppy block function, when its declaration is evaluated, is copied
+ * to the function's var binding of the same name (Annex B.3.2.1). */
+static void compile_annex_b_function(FuncState *fs, Node *node)
+{
+    VarInfo *var = annex_b_var(fs->c, node);
+    if (!var)
+        return;
+    compile_load_var(fs, node->as.function.id);
+    compile_store_binding(fs, var, true, var->name, false);
+}
+
 static void compile_class_declaration(FuncState *fs, Node *node)
 {
     compile_class(fs, node);
@@ -625,7 +703,7 @@ void compile_stmt(FuncState *fs, Node *node)
     switch (node->kind) {
     case AST_EXPRESSION_STMT: compile_expression_stmt(fs, node); break;
     case AST_VAR_DECL: compile_var_decl(fs, node); break;
-    case AST_FUNCTION_DECL: break;   /* hoisted: created when its scope was entered */
+    case AST_FUNCTION_DECL: compile_annex_b_function(fs, node); break;   /* otherwise hoisted */
     case AST_CLASS_DECL: compile_class_declaration(fs, node); break;
     case AST_RETURN_STMT: compile_return_stmt(fs, node); break;
     case AST_IF_STMT: compile_if(fs, node); break;

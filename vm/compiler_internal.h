@@ -123,6 +123,9 @@ VarInfo *scope_resolve_private(ScopeInfo *from, AstName name);
 /* The hidden binding of a class member (a computed instance field's key, a
  * private method's function), or NULL. */
 VarInfo *class_member_hidden_var(Compiler *c, const Node *member);
+/* The var binding a sloppy block function declaration is also assigned to
+ * (Annex B.3.2.1), or NULL. */
+VarInfo *annex_b_var(Compiler *c, const Node *function_declaration);
 
 /* ---- The compiler and the per-function state (compile.c) ---- */
 
@@ -132,7 +135,8 @@ struct Compiler {
     PtrMap scopes;              /* scope owner node -> ScopeInfo */
     PtrMap functions;           /* function owner node -> FunctionInfo */
     PtrMap tdz_reads;           /* identifier node -> non-NULL: needs CHECK_HOLE */
-    PtrMap hidden_vars;         /* class member node -> its hidden VarInfo */
+    PtrMap hidden_vars;         /* class member node -> its hidden VarInfo; sloppy block
+                                   function -> its Annex B var binding */
     ScopeInfo *all_scopes;
     uint32_t seq;               /* analysis walk clock */
     SourceText *source;         /* pinned while compiling */
@@ -177,6 +181,7 @@ typedef struct ControlEntry {
     bool takes_plain_break;     /* loops and switch: an unlabeled break targets it */
     JumpList breaks, continues;
     uint32_t iterator_reg;      /* for-of: closed when a jump leaves the loop; NO_OPERAND */
+    bool is_async_iterator;     /* for await: closing calls return() and awaits it */
     /* CONTROL_FINALLY */
     uint32_t kind_reg, value_reg;
     JumpList to_finally;
@@ -325,6 +330,9 @@ void compile_template_literal(FuncState *fs, Node *node);
 void compile_tagged_template(FuncState *fs, Node *node);
 void compile_yield(FuncState *fs, Node *node);
 void compile_await(FuncState *fs);
+/* AsyncIteratorClose for a normal completion (ES2025 7.4.13): calls
+ * return() of the iterator in iterator_reg, if any, and awaits it. */
+void compile_async_iterator_close(FuncState *fs, uint32_t iterator_reg);
 void compile_resume(FuncState *fs, bool is_await);
 
 /* Property access and calls (compile_call.c) */

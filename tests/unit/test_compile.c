@@ -273,6 +273,25 @@ static void test_generators(void)
     EXPECT_CODE("async function f(p) { return await p; }", "LOAD_REG r0; AWAIT; ASYNC_RETURN");
 }
 
+static void test_more_forms(void)
+{
+    /* Annex B.3.2: a sloppy block function is also assigned to a var */
+    EXPECT_CODE("function f() { { function g() {} } return g; }", "CREATE_CLOSURE <function \"g\">; STORE_REG r1; STORE_REG r0");
+    EXPECT_CODE("{ function h() {} }", "STORE_GLOBAL \"h\"");
+    EXPECT_CODE("'use strict'; function f() { { function g() {} } }", "== \"f\" function (params 0/0, registers 1,");
+    EXPECT_CODE("async function f(a) { for await (const x of a) g(x); }", "GET_ASYNC_ITERATOR r2; MOVE r6, r3; MOVE r7, r2; CALL r6, r7, r8, 0; AWAIT");
+    EXPECT_CODE("async function* f(a) { yield* a; }", "GET_ASYNC_ITERATOR");
+    EXPECT_CODE("function f(s) { return import(s); }", "LOAD_REG r0; IMPORT_DYNAMIC -");
+    EXPECT_CODE("f() = 1;", "LOAD_INT 1; THROW_ERROR 3, \"Invalid left-hand side in assignment\"");
+    EXPECT_CODE("class A { #m() {} n() { return this.#m(); } }", "PRIVATE_DEFINE_METHOD r0, r1");
+    EXPECT_CODE("class A { get #a() { return 1; } set #a(v) {} }", "PRIVATE_DEFINE_ACCESSOR r0, r1, r2");
+    EXPECT_CODE("function f(o) { return #x in o; }", "ERROR");   /* #x undeclared: the parser rejects it */
+    EXPECT_CODE("class A { #x; has(o) { return #x in o; } }", "PRIVATE_IN r1");
+    EXPECT_CODE("function f() { x = 1; }", "LOAD_INT 1; STORE_GLOBAL \"x\", k0");
+    EXPECT_CODE("label: { break label; }", "JUMP");
+    EXPECT_CODE("var o = {get a() { return 1; }, set a(v) {}};", "DEFINE_GETTER r1, r2");
+}
+
 static void test_errors(void)
 {
     EXPECT_CODE("with (o) {}", "ERROR: the with statement is not supported yet (line 1)");
@@ -309,6 +328,7 @@ static void run_all(void)
     RUN_TEST(test_objects_calls_members);
     RUN_TEST(test_classes);
     RUN_TEST(test_generators);
+    RUN_TEST(test_more_forms);
     RUN_TEST(test_errors);
     RUN_TEST(test_disassembly_format);
 }
