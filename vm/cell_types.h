@@ -18,7 +18,11 @@ typedef enum CellType {
     CELL_TYPE_VALUE_ARRAY = 5,     /* a plain array of Values: slots, elements */
     CELL_TYPE_ACCESSOR_PAIR = 6,   /* getter/setter pair of an accessor property */
     CELL_TYPE_SPARSE_ELEMENTS = 7, /* an object's sparse elements (vm/elements.c) */
-    /* Room for more: BigInt, environments, bytecode, ... */
+    CELL_TYPE_ENVIRONMENT = 8,     /* Environment: captured variables (vm/function.c) */
+    CELL_TYPE_FUNCTION_CODE = 9,   /* FunctionCode: compiled bytecode (vm/bytecode.h) */
+    CELL_TYPE_SOURCE_TEXT = 10,    /* SourceText: a script's source (vm/bytecode.h) */
+    CELL_TYPE_GENERATOR_FRAME = 11,/* a suspended generator's saved frame (vm/generator.c) */
+    /* Room for more: BigInt, ... */
     CELL_TYPE__COUNT
 } CellType;
 
