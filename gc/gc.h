@@ -126,6 +126,11 @@ uint32_t gc_scope_enter(Heap *heap);
 void gc_scope_leave(Heap *heap, uint32_t mark);
 void gc_root_value(Heap *heap, Value *slot);
 void gc_root_cell(Heap *heap, GCCell **slot);
+/* Roots a growable array of Values (a key list, an argument buffer): the
+ * collector marks (*items)[0 .. *count) with the values of *items and *count
+ * at collection time, so the owner may realloc and append freely. Scoped like
+ * GC_ROOT. */
+void gc_root_values(Heap *heap, Value **items, uint32_t *count);
 /* Keeps a cell alive until gc_unpin (counted: pins nest). */
 void gc_pin(Heap *heap, GCCell *cell);
 void gc_unpin(Heap *heap, GCCell *cell);

@@ -11,8 +11,9 @@
  *     is its address with the low bits cleared;
  *   - large cells are malloc'd one by one behind a LargeCell header and
  *     kept in a list;
- *   - a free cell has type GC_TYPE_FREE and holds the next free cell of its
- *     class right after its header.
+ *   - a free cell is all zeros (so its type is GC_TYPE_FREE) except for the
+ *     link to the next free cell of its class, right after its header; the
+ *     allocator only clears that link and writes the header.
  */
 #ifndef NODUS_GC_GC_INTERNAL_H
 #define NODUS_GC_GC_INTERNAL_H
@@ -53,6 +54,15 @@ enum {
     GC_MIN_CELL = 16,          /* a free cell: header + next pointer */
 };
 
+/* Empty pages kept for reuse rather than given back to the system. None
+ * under ASan: a page given back lands in ASan's quarantine, where any use of
+ * its cells is reported. */
+#ifdef GC_ASAN
+#define GC_PAGE_POOL_MAX 0
+#else
+#define GC_PAGE_POOL_MAX 64
+#endif
+
 /* The first collection runs after this many bytes were allocated, and the
  * next ones no sooner than this after the previous one. */
 #define GC_MIN_TRIGGER_BYTES ((size_t)4 * 1024 * 1024)
@@ -73,6 +83,12 @@ typedef struct FreeCell {
     GCCell header;             /* type GC_TYPE_FREE */
     struct FreeCell *next;
 } FreeCell;
+
+/* A chain of free cells, in address order. */
+typedef struct FreeChain {
+    FreeCell *head;
+    FreeCell *tail;
+} FreeChain;
 
 typedef struct Page {
     struct Page *next;         /* in its size class's swept or unswept list */
@@ -105,9 +121,12 @@ typedef struct SizeClass {
     uint32_t cell_size;
 } SizeClass;
 
+typedef enum RootKind { ROOT_VALUE, ROOT_CELL, ROOT_VALUES } RootKind;
+
 typedef struct RootSlot {
-    void *address;             /* a Value * or a GCCell ** */
-    bool is_cell;
+    void *address;             /* a Value *, a GCCell ** or a Value ** */
+    uint32_t *count;           /* ROOT_VALUES: the array's length */
+    RootKind kind;
 } RootSlot;
 
 typedef struct PinEntry {
@@ -144,11 +163,17 @@ struct Heap {
     uint8_t class_of_granule[GC_SMALL_MAX / GC_GRANULE + 1];
 
     LargeCell *large_cells;
-    size_t heap_bytes;         /* pages and large cells */
+    Page *page_pool;           /* empty pages kept for reuse */
+    size_t pool_count;
+    size_t heap_bytes;         /* pages (pooled ones too) and large cells */
     size_t live_bytes;         /* marked by the last collection */
     size_t max_heap_bytes;     /* 0: no limit */
     size_t allocated_at_last_gc;
     bool stress;
+    /* Under ASan with --gc-stress, every cell is malloc'd on its own like a
+     * large cell: ASan's quarantine then keeps freed cells from being reused
+     * soon, and its reports say where the dead cell was allocated and freed. */
+    bool cells_on_their_own;
     /* Collecting or sweeping: trace functions, weak callbacks and finalizers
      * are running, which must not allocate; gc_alloc returns NULL then. */
     bool busy;
@@ -240,6 +265,7 @@ static inline void gc_busy_end(Heap *heap, size_t saved_collect_at)
 
 /* ---- heap.c ---- */
 void gc_page_release(Heap *heap, Page *page);
+void gc_page_pool_trim(Heap *heap, size_t keep);
 void gc_collect_now(Heap *heap, GCReason reason, bool sweep_now);
 
 /* ---- mark.c ---- */
@@ -248,6 +274,8 @@ void gc_run_weak_callbacks(Heap *heap);
 void gc_tracer_push(GCTracer *tracer, GCCell *cell);
 
 /* ---- sweep.c ---- */
+void gc_free_cell_run(Page *page, uint32_t first, uint32_t end, FreeChain *chain);
+void gc_prepend_chain(SizeClass *size_class, const FreeChain *chain);
 void gc_sweep_next_page(Heap *heap, SizeClass *size_class);
 void gc_sweep_pending(Heap *heap);
 void gc_sweep_large(Heap *heap);

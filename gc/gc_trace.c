@@ -16,10 +16,12 @@ double gc_clock_ms(void)
     return (double)now.tv_sec * 1e3 + (double)now.tv_nsec / 1e6;
 }
 
-/* "512.0 KB" below a megabyte, "3.2 MB" from there on. */
+/* "48 B" below a kilobyte, "512.0 KB" below a megabyte, "3.2 MB" above. */
 static const char *format_bytes(size_t bytes, char *buffer, size_t size)
 {
-    if (bytes < 1024 * 1024)
+    if (bytes < 1024)
+        snprintf(buffer, size, "%zu B", bytes);
+    else if (bytes < 1024 * 1024)
         snprintf(buffer, size, "%.1f KB", (double)bytes / 1024.0);
     else
         snprintf(buffer, size, "%.1f MB", (double)bytes / (1024.0 * 1024.0));

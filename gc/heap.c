@@ -5,7 +5,7 @@
  *
  * Every small allocation is served from the free list of its size class.
  * The fast path is: look the class up in a table, check the collection
- * trigger, pop the list, zero the cell, write the header. Everything else
+ * trigger, pop the list, write the header (free cells are kept zeroed). Everything else
  * (sweeping a page lazily, taking a new page, collecting, failing) is the
  * slow path.
  */
@@ -60,6 +60,9 @@ Heap *heap_new(const GCOptions *options)
         heap->trace_out = stderr;
     heap->mark_stack_limit = SIZE_MAX / sizeof(GCCell *);
     heap->collect_at = heap->stress ? 0 : GC_MIN_TRIGGER_BYTES;
+#ifdef GC_ASAN
+    heap->cells_on_their_own = heap->stress;
+#endif
     return heap;
 }
 
@@ -71,6 +74,7 @@ void heap_free(Heap *heap)
         gc_print_stats(heap, heap->trace_out);
     gc_busy_begin(heap);
     gc_finalize_everything(heap);
+    gc_page_pool_trim(heap, 0);
     gc_roots_free(heap);
     free(heap->weak_callbacks);
     free(heap->mark_stack);
@@ -112,41 +116,66 @@ static bool over_limit(const Heap *heap, size_t more_bytes)
     return heap->max_heap_bytes != 0 && heap->heap_bytes + more_bytes > heap->max_heap_bytes;
 }
 
+/* An empty page from the pool, or from the system if the limit allows. */
+static Page *page_obtain(Heap *heap)
+{
+    if (heap->page_pool != NULL) {
+        Page *page = heap->page_pool;
+        heap->page_pool = page->next;
+        heap->pool_count--;
+        return page;
+    }
+    if (over_limit(heap, GC_PAGE_SIZE))
+        return NULL;
+    Page *page = aligned_alloc(GC_PAGE_SIZE, GC_PAGE_SIZE);
+    if (page != NULL)
+        heap->heap_bytes += GC_PAGE_SIZE;
+    return page;
+}
+
 /* A fresh page for the class, all its cells free and chained in address
  * order. False when the limit or the system says no. */
 static bool page_add(Heap *heap, SizeClass *size_class)
 {
-    if (over_limit(heap, GC_PAGE_SIZE))
-        return false;
-    Page *page = aligned_alloc(GC_PAGE_SIZE, GC_PAGE_SIZE);
+    Page *page = page_obtain(heap);
     if (page == NULL)
         return false;
     page->size_class = (uint8_t)(size_class - heap->classes);
     page->cell_size = size_class->cell_size;
     page->cell_count = (uint32_t)((GC_PAGE_SIZE - GC_PAGE_FIRST_CELL) / page->cell_size);
-
-    FreeCell *next = size_class->free_list;
-    for (uint32_t i = page->cell_count; i-- > 0;) {
-        FreeCell *cell = (FreeCell *)gc_page_cell(page, i);
-        memset(&cell->header, 0, sizeof cell->header);
-        cell->next = next;
-        next = cell;
-    }
-    gc_poison(gc_page_cell(page, 0), (size_t)page->cell_count * page->cell_size);
-    size_class->free_list = next;
-
+    FreeChain chain = {NULL, NULL};
+    gc_free_cell_run(page, 0, page->cell_count, &chain);
+    gc_prepend_chain(size_class, &chain);
     page->next = size_class->swept;
     size_class->swept = page;
-    heap->heap_bytes += GC_PAGE_SIZE;
     return true;
 }
 
-/* Gives an unlinked page back to the system. */
+/*
+ * Takes an unlinked empty page. It goes to the pool while the pool is small:
+ * a heap that shrinks at a collection usually grows again right after, and a
+ * page from the system costs a system call and page faults.
+ */
 void gc_page_release(Heap *heap, Page *page)
 {
-    gc_unpoison(page, GC_PAGE_SIZE);
-    free(page);
-    heap->heap_bytes -= GC_PAGE_SIZE;
+    gc_poison(gc_page_cell(page, 0), GC_PAGE_SIZE - GC_PAGE_FIRST_CELL);
+    page->next = heap->page_pool;
+    heap->page_pool = page;
+    heap->pool_count++;
+    gc_page_pool_trim(heap, GC_PAGE_POOL_MAX);
+}
+
+/* Gives pooled pages back to the system until at most keep remain. */
+void gc_page_pool_trim(Heap *heap, size_t keep)
+{
+    while (heap->pool_count > keep) {
+        Page *page = heap->page_pool;
+        heap->page_pool = page->next;
+        heap->pool_count--;
+        gc_unpoison(page, GC_PAGE_SIZE);
+        free(page);
+        heap->heap_bytes -= GC_PAGE_SIZE;
+    }
 }
 
 /* ---- Collections ---- */
@@ -202,27 +231,20 @@ void gc_collect(Heap *heap)
 
 /* ---- Allocation ---- */
 
-/* Makes a zero-filled cell of the given size (at least a header). Under ASan
- * only the requested bytes become addressable, so overruns are caught. */
-static inline void *init_cell(GCCell *cell, size_t size, uint8_t type, uint8_t gc_bits)
-{
-    if (size < sizeof(GCCell))
-        size = sizeof(GCCell);
-    gc_unpoison(cell, size);
-    memset(cell, 0, size);
-    cell->type = type;
-    cell->gc_bits = gc_bits;
-    return cell;
-}
-
-static void *pop_free_cell(Heap *heap, SizeClass *size_class, size_t size, uint8_t type)
+/* Free cells are zero but for their link (see gc_free_cell_run), so taking
+ * one is: unlink, clear the link, write the header. Under ASan only the
+ * requested bytes become addressable, so overruns are caught. */
+static inline void *pop_free_cell(Heap *heap, SizeClass *size_class, size_t size, uint8_t type)
 {
     FreeCell *cell = size_class->free_list;
     gc_unpoison(cell, sizeof(FreeCell));
     size_class->free_list = cell->next;
+    cell->next = NULL;
     gc_poison(cell, size_class->cell_size);
+    gc_unpoison(cell, size < sizeof(GCCell) ? sizeof(GCCell) : size);
     heap->allocated_bytes += size_class->cell_size;
-    return init_cell(&cell->header, size, type, 0);
+    cell->header = (GCCell){.type = type};
+    return cell;
 }
 
 /* The free list is empty: sweep the class's next unswept page, or take a new
@@ -262,6 +284,7 @@ static void *alloc_large(Heap *heap, size_t size, uint8_t type, bool collected)
     LargeCell *large = large_malloc(heap, total);
     if (large == NULL && !collected) {
         gc_collect_now(heap, GC_REASON_LIMIT, true);
+        gc_page_pool_trim(heap, 0);
         large = large_malloc(heap, total);
     }
     if (large == NULL)
@@ -296,7 +319,7 @@ static __attribute__((noinline)) void *gc_alloc_slow(Heap *heap, size_t size, ui
         gc_collect_now(heap, GC_REASON_THRESHOLD, false);
         collected = true;
     }
-    if (size <= GC_SMALL_MAX)
+    if (size <= GC_SMALL_MAX && !heap->cells_on_their_own)
         return alloc_small_slow(heap, size, type, collected);
     return alloc_large(heap, size, type, collected);
 }

@@ -2,7 +2,7 @@
  * The roots C code owns: the root stack and the pins.
  *
  * The root stack holds addresses of C variables (Value or cell pointer) that
- * GC_ROOT registered. A scope is just the stack's height when it was entered:
+ * GC_ROOT registered, and of growable Value arrays (pointer and count). A scope is just the stack's height when it was entered:
  * leaving it cuts the stack back to that height, which unregisters every
  * variable rooted since, however many there were. The collector reads each
  * variable's current value, so the C code assigns it freely.
@@ -37,7 +37,7 @@ void gc_scope_leave(Heap *heap, uint32_t mark)
     heap->root_count = mark;
 }
 
-static void push_root(Heap *heap, void *address, bool is_cell)
+static void push_root(Heap *heap, RootSlot slot)
 {
     if (heap->root_count == heap->root_capacity) {
         uint32_t capacity = heap->root_capacity ? heap->root_capacity * 2 : 256;
@@ -47,28 +47,46 @@ static void push_root(Heap *heap, void *address, bool is_cell)
         heap->root_stack = slots;
         heap->root_capacity = capacity;
     }
-    heap->root_stack[heap->root_count++] = (RootSlot){address, is_cell};
+    heap->root_stack[heap->root_count++] = slot;
 }
 
 void gc_root_value(Heap *heap, Value *slot)
 {
-    push_root(heap, slot, false);
+    push_root(heap, (RootSlot){slot, NULL, ROOT_VALUE});
 }
 
 void gc_root_cell(Heap *heap, GCCell **slot)
 {
-    push_root(heap, slot, true);
+    push_root(heap, (RootSlot){slot, NULL, ROOT_CELL});
+}
+
+void gc_root_values(Heap *heap, Value **items, uint32_t *count)
+{
+    push_root(heap, (RootSlot){items, count, ROOT_VALUES});
+}
+
+static void mark_root(GCTracer *tracer, RootSlot slot)
+{
+    switch (slot.kind) {
+    case ROOT_VALUE:
+        gc_mark_value(tracer, *(Value *)slot.address);
+        break;
+    case ROOT_CELL:
+        gc_mark_cell(tracer, *(GCCell **)slot.address);
+        break;
+    case ROOT_VALUES: {
+        Value *items = *(Value **)slot.address;
+        for (uint32_t i = 0; items != NULL && i < *slot.count; i++)
+            gc_mark_value(tracer, items[i]);
+        break;
+    }
+    }
 }
 
 void gc_mark_root_stack(Heap *heap, GCTracer *tracer)
 {
-    for (uint32_t i = 0; i < heap->root_count; i++) {
-        RootSlot slot = heap->root_stack[i];
-        if (slot.is_cell)
-            gc_mark_cell(tracer, *(GCCell **)slot.address);
-        else
-            gc_mark_value(tracer, *(Value *)slot.address);
-    }
+    for (uint32_t i = 0; i < heap->root_count; i++)
+        mark_root(tracer, heap->root_stack[i]);
 }
 
 /* ---- Pins ---- */

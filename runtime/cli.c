@@ -15,6 +15,7 @@ typedef enum OptionId {
     OPT_CHECK,
     OPT_DUMP_TOKENS,
     OPT_DUMP_AST,
+    OPT_DUMP_BYTECODE,
     OPT_MODULE,
     OPT_INPUT_TYPE,
     OPT_HELP,
@@ -38,6 +39,7 @@ static const Option option_table[] = {
     { "-c", OPT_CHECK, false },
     { "--dump-tokens", OPT_DUMP_TOKENS, false },
     { "--dump-ast", OPT_DUMP_AST, false },
+    { "--dump-bytecode", OPT_DUMP_BYTECODE, false },
     { "--module", OPT_MODULE, false },
     { "--input-type", OPT_INPUT_TYPE, true },
     { "--help", OPT_HELP, false },
@@ -58,7 +60,7 @@ static const Option *find_option(const char *name, size_t name_len)
 
 /* The options seen, before they are checked against each other. */
 typedef struct Seen {
-    bool check, dump_tokens, dump_ast, help, version;
+    bool check, dump_tokens, dump_ast, dump_bytecode, help, version;
     const char *eval_option;      /* the spelling of the last -e/-p, for messages */
 } Seen;
 
@@ -75,6 +77,7 @@ static int apply_option(const Option *option, const char *value, CliOptions *opt
     case OPT_CHECK: seen->check = true; break;
     case OPT_DUMP_TOKENS: seen->dump_tokens = true; break;
     case OPT_DUMP_AST: seen->dump_ast = true; break;
+    case OPT_DUMP_BYTECODE: seen->dump_bytecode = true; break;
     case OPT_MODULE: options->force_module = true; break;
     case OPT_HELP: seen->help = true; break;
     case OPT_VERSION: seen->version = true; break;
@@ -107,13 +110,13 @@ static int settle_mode(CliOptions *options, const Seen *seen, FILE *err)
         fprintf(err, "nodus: either --check or --eval can be used, not both\n");
         return CLI_EXIT_BAD_OPTION;
     }
-    if (seen->dump_tokens && seen->dump_ast) {
-        fprintf(err, "nodus: either --dump-tokens or --dump-ast can be used, not both\n");
+    if (seen->dump_tokens + seen->dump_ast + seen->dump_bytecode > 1) {
+        fprintf(err, "nodus: only one of --dump-tokens, --dump-ast and --dump-bytecode can be used\n");
         return CLI_EXIT_BAD_OPTION;
     }
-    if ((seen->dump_tokens || seen->dump_ast) && seen->check) {
+    if ((seen->dump_tokens || seen->dump_ast || seen->dump_bytecode) && seen->check) {
         fprintf(err, "nodus: either --check or --%s can be used, not both\n",
-                seen->dump_tokens ? "dump-tokens" : "dump-ast");
+                seen->dump_tokens ? "dump-tokens" : seen->dump_ast ? "dump-ast" : "dump-bytecode");
         return CLI_EXIT_BAD_OPTION;
     }
     if (seen->check)
@@ -122,6 +125,8 @@ static int settle_mode(CliOptions *options, const Seen *seen, FILE *err)
         options->mode = CLI_MODE_DUMP_TOKENS;
     else if (seen->dump_ast)
         options->mode = CLI_MODE_DUMP_AST;
+    else if (seen->dump_bytecode)
+        options->mode = CLI_MODE_DUMP_BYTECODE;
     else
         options->mode = CLI_MODE_RUN;
     return CLI_EXIT_OK;
@@ -196,6 +201,7 @@ void cli_print_help(FILE *out)
         "  -p, --print CODE          evaluate CODE and print the result\n"
         "  --dump-tokens             print the script's tokens, one per line\n"
         "  --dump-ast                print the script's syntax tree\n"
+        "  --dump-bytecode           print the script's compiled bytecode\n"
         "  --module                  parse any input as an ES module (as .mjs)\n"
         "  --input-type=TYPE         \"module\" or \"commonjs\": how to parse -e, -p\n"
         "                            and standard input\n"

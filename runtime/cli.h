@@ -24,6 +24,7 @@ typedef enum CliMode {
     CLI_MODE_CHECK,               /* --check: syntax only */
     CLI_MODE_DUMP_TOKENS,         /* --dump-tokens: the token stream */
     CLI_MODE_DUMP_AST,            /* --dump-ast: the syntax tree */
+    CLI_MODE_DUMP_BYTECODE,       /* --dump-bytecode: the compiled bytecode */
     CLI_MODE_HELP,
     CLI_MODE_VERSION,
 } CliMode;

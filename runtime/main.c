@@ -4,13 +4,14 @@
  *
  *     cli_parse -> load_source -> parse_source -> execute
  *
- * with --dump-tokens leaving it after the lexer, and --check and --dump-ast
- * after the parser. execute() is where the interpreter plugs in: today the
+ * with --dump-tokens leaving it after the lexer, --check and --dump-ast
+ * after the parser, and --dump-bytecode after the compiler. execute() is where the interpreter plugs in: today the
  * build has the front end only, so it says that it cannot run the program.
  */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -19,6 +20,9 @@
 #include "parser/parser.h"
 #include "runtime/cli.h"
 #include "runtime/source_file.h"
+#include "vm/bytecode.h"
+#include "vm/string.h"
+#include "vm/vm.h"
 
 static bool has_suffix(const char *s, const char *suffix)
 {
@@ -159,6 +163,33 @@ static int execute(const CliOptions *options, const SourceFile *source, const No
     return CLI_EXIT_ERROR;
 }
 
+/* --dump-bytecode: compiles the program and prints every function's code. */
+static int dump_bytecode(const SourceFile *source, const Node *program)
+{
+    GCOptions gc_options = { 0 };
+    VM *vm = vm_new(&gc_options);
+    if (!vm) {
+        fprintf(stderr, "nodus: out of memory\n");
+        return CLI_EXIT_ERROR;
+    }
+    int status = CLI_EXIT_OK;
+    FunctionCode *code = compile_program(vm, program, source->text, source->len, source->name);
+    if (code) {
+        bytecode_dump(stdout, vm, code);
+    } else {
+        Value error = vm_take_exception(vm);
+        size_t len = 0;
+        char *message = value_is_string(error) && string_flatten(vm, value_as_string(error))
+                            ? string_to_utf8(value_as_string(error), &len)
+                            : NULL;
+        fprintf(stderr, "%s: %s\n", source->name, message ? message : "cannot compile");
+        free(message);
+        status = CLI_EXIT_ERROR;
+    }
+    vm_free(vm);
+    return status;
+}
+
 /* Parses the source and hands the tree to the stage the mode asks for. */
 static int process_source(const CliOptions *options, SourceFile *source, bool detect_module)
 {
@@ -184,6 +215,8 @@ static int process_source(const CliOptions *options, SourceFile *source, bool de
         status = CLI_EXIT_ERROR;
     } else if (options->mode == CLI_MODE_DUMP_AST) {
         ast_dump(stdout, program);
+    } else if (options->mode == CLI_MODE_DUMP_BYTECODE) {
+        status = dump_bytecode(source, program);
     } else if (options->mode == CLI_MODE_RUN) {
         status = execute(options, source, program);
     }

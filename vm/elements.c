@@ -273,6 +273,52 @@ int elements_define(VM *vm, Object *o, uint32_t index, const PropertyDescriptor 
     return result;
 }
 
+/* ---- The fast [[Set]] of an index ---- */
+
+/* May a missing index be added to o without looking further? Only when no
+ * prototype could intercept the set: all ordinary, none with that index. */
+static bool chain_lacks_index(VM *vm, Object *o, uint32_t index)
+{
+    for (Object *p = o->shape->prototype; p; p = p->shape->prototype) {
+        const ObjectClass *c = p->class_;
+        if (c->get_own_property != ordinary_get_own_property || c->set != ordinary_set ||
+            c->get_prototype_of != ordinary_get_prototype_of)
+            return false;
+        PropertyDescriptor desc;
+        if ((p->elements_length || is_sparse(p)) && elements_get_own(vm, p, index, &desc))
+            return false;
+    }
+    return true;
+}
+
+int elements_fast_set(VM *vm, Object *o, uint32_t index, Value value)
+{
+    const ObjectClass *c = o->class_;
+    bool is_array = c == &array_object_class;
+    if (is_sparse(o) || (o->header.flags & OBJECT_ELEMENTS_FROZEN) || c->get_own_property != ordinary_get_own_property ||
+        (c->define_own_property != ordinary_define_own_property && !is_array))
+        return 0;
+    if (index < o->elements_length && o->elements[index] != VALUE_HOLE) {
+        o->elements[index] = value;   /* an existing writable element */
+        return 1;
+    }
+    if (!(o->header.flags & OBJECT_EXTENSIBLE) || !chain_lacks_index(vm, o, index))
+        return 0;
+    if (is_array && index >= array_length(o) && (o->header.flags & ARRAY_LENGTH_READONLY))
+        return 0;
+    bool threw;
+    GC_SCOPE(vm->heap);
+    GC_ROOT(vm->heap, value);
+    bool reserved = dense_reserve(vm, o, index, &threw);
+    GC_SCOPE_END(vm->heap);
+    if (!reserved)
+        return threw ? -1 : 0;
+    dense_store(o, index, value);
+    if (is_array && index >= array_length(o))
+        o->slots[ARRAY_LENGTH_SLOT] = value_from_number((double)index + 1);
+    return 1;
+}
+
 /* ---- Deleting ---- */
 
 int elements_delete(VM *vm, Object *o, uint32_t index)

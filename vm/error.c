@@ -73,7 +73,9 @@ static void append_frame(VM *vm, TextBuffer *b, const Frame *frame)
     const FunctionCode *code = frame->code;
     LineTableEntry position = function_code_position(code, (uint32_t)(frame->pc - code->code));
     String *file = code->source ? code->source->name : NULL;
-    String *name = code->name && string_length(code->name) ? code->name : NULL;
+    String *name = frame->callee ? function_name(vm, frame->callee) : NULL;
+    if (name && !string_length(name))
+        name = NULL;
     bool top_level = frame->callee == NULL;
     bool file_named = file && string_length(file) && string_flatten(vm, file) && string_char_at(file, 0) != '[';
     char numbers[32];
@@ -241,7 +243,8 @@ static char *callee_text(VM *vm, const Frame *frame)
     char *result = NULL;
     if (offset < length && is_name_char((uint8_t)source[offset])) {
         size_t end = offset, start = offset;
-        while (end < length && is_name_char((uint8_t)source[end]))
+        while (end < length && (is_name_char((uint8_t)source[end]) ||
+                                (source[end] == '.' && end + 1 < length && is_name_char((uint8_t)source[end + 1]))))
             end++;
         while (start > 0 && (is_name_char((uint8_t)source[start - 1]) || source[start - 1] == '.'))
             start--;

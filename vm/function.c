@@ -30,7 +30,6 @@ void function_register_types(Heap *heap)
 {
     static const GCTypeInfo environment_info = { "Environment", environment_trace, NULL };
     gc_register_type(heap, CELL_TYPE_ENVIRONMENT, &environment_info);
-    function_code_register_types(heap);
 }
 
 Environment *environment_new(VM *vm, Environment *parent, uint32_t slot_count)
@@ -210,12 +209,7 @@ Frame *closure_prepare_frame(VM *vm, Closure *closure, Value this_value, uint32_
             frame->this_value = bound;
         }
     }
-    if (code->env_slots) {
-        Environment *env = environment_new(vm, closure->env, code->env_slots);
-        if (!env)
-            goto fail;
-        frame->env = env;
-    }
+    /* The function's own Environment, if any, is pushed by its first instruction (PUSH_ENV). */
     if (new_target && !(code->flags & CODE_DERIVED_CONSTRUCTOR) &&
         !closure_initialize_fields(vm, closure, frame->this_value))
         goto fail;
@@ -247,12 +241,23 @@ Value closure_construct_result(VM *vm, Frame *frame, Value result)
     return frame->this_value;
 }
 
+/* The function's name for messages: its own "name" data property when
+ * that is a string (SetFunctionName may have changed it), else the code's. */
+String *function_name(VM *vm, Object *f)
+{
+    PropertyDescriptor desc;
+    if (ordinary_get_own_named(vm, f, value_from_string(vm_atom(vm, ATOM_name)), &desc) == 1 &&
+        (desc.has & DESC_HAS_VALUE) && value_is_string(desc.value))
+        return value_as_string(desc.value);
+    return object_is_closure(f) && ((Closure *)f)->code->name ? ((Closure *)f)->code->name : vm_atom(vm, ATOM_empty);
+}
+
 /* ES2025 10.2.1 [[Call]] */
 static Value closure_call(VM *vm, Object *callee, Value this_value, uint32_t argc, const Value *argv)
 {
     Closure *closure = (Closure *)callee;
     if (closure->code->flags & CODE_CLASS_CONSTRUCTOR) {
-        String *name = closure->code->name;
+        String *name = function_name(vm, callee);
         char *utf8 = name && string_length(name) && string_flatten(vm, name) ? string_to_utf8(name, NULL) : NULL;
         Value error = vm_throw_type_error(vm, "Class constructor %s cannot be invoked without 'new'",
                                           utf8 ? utf8 : "");

@@ -52,16 +52,8 @@ extern const ObjectClass native_function_class;
 Environment *environment_new(VM *vm, Environment *parent, uint32_t slot_count) NODUS_MUST_CHECK;
 /* A copy of env (same parent, same slot values): COPY_ENV. */
 Environment *environment_copy(VM *vm, Environment *env) NODUS_MUST_CHECK;
-/* Registers the cell types of environments, function code and source
- * texts (called once by vm_new). */
+/* Registers the cell type of environments (called once by vm_new). */
 void function_register_types(Heap *heap);
-
-/* ---- Function code cells (vm/function_code.c) ---- */
-void function_code_register_types(Heap *heap);
-/* A new, empty FunctionCode (the compiler fills it in: its arrays are
- * malloc'd and freed with the cell). NULL after throwing. */
-FunctionCode *function_code_new(VM *vm) NODUS_MUST_CHECK;
-SourceText *source_text_new(VM *vm, String *name, String *text) NODUS_MUST_CHECK;
 
 /* A new closure for code in env; NULL after throwing. Sets its prototype
  * (%Function.prototype% or the generator / async variants), "length",
@@ -71,6 +63,10 @@ Object *closure_new(VM *vm, FunctionCode *code, Environment *env) NODUS_MUST_CHE
  * gives it [[Construct]]. NULL after throwing. */
 Object *native_function_new(VM *vm, NativeFunction function, const char *name, uint32_t length,
                             bool is_constructor) NODUS_MUST_CHECK;
+
+/* The function's name for messages and stack traces: its own "name" data
+ * property when it is a string, else the name its code was compiled with. */
+String *function_name(VM *vm, Object *f);
 
 /* native_function_new with another [[Prototype]] than %Function.prototype%. */
 Object *native_function_new_in(VM *vm, Object *prototype, NativeFunction function, const char *name,

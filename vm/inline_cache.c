@@ -49,14 +49,6 @@ static bool is_ordinary_for_names(const Object *o)
            c->set == ordinary_set && c->get_prototype_of == ordinary_get_prototype_of;
 }
 
-/* Is a store of key to an existing writable data property of o a plain slot
- * store? (Not for an array's "length".) */
-static bool store_is_ordinary(VM *vm, const Object *o, PropertyKey key)
-{
-    return o->class_->define_own_property == ordinary_define_own_property ||
-           (o->class_ == &array_object_class && !property_key_is_length(vm, key));
-}
-
 static Object *holder_of(Object *o, const InlineCache *cache) { return cache->holder ? cache->holder : o; }
 
 static bool chain_entry_valid(VM *vm, const InlineCache *cache)
@@ -116,7 +108,11 @@ static Value get_miss(VM *vm, Object *o, PropertyKey key, Value receiver, Inline
 
 Value object_get_named_cached(VM *vm, Object *o, PropertyKey key, Value receiver, InlineCache *cache)
 {
-    if (o->shape == cache->shape && chain_entry_valid(vm, cache)) {
+    if (o->shape == cache->shape) {
+        if (cache->kind == IC_GET_DATA)   /* own data: the hot case first */
+            return o->slots[cache->slot];
+        if (!chain_entry_valid(vm, cache))
+            return get_miss(vm, o, key, receiver, cache);
         Value stored = holder_of(o, cache)->slots[cache->slot];
         uint8_t kind = cache->kind & IC_KIND_MASK;
         if (kind == IC_GET_DATA)
@@ -164,7 +160,7 @@ static int set_miss(VM *vm, Object *o, PropertyKey key, Value value, Value recei
         cache_fill(vm, cache, o, holder, slot, IC_SET_SETTER);
         return call_setter(vm, holder->slots[slot], value, receiver);
     }
-    if (holder == o && (attributes & PROP_WRITABLE) && store_is_ordinary(vm, o, key)) {
+    if (holder == o && (attributes & PROP_WRITABLE) && object_named_store_is_plain(vm, o, key)) {
         cache_fill(vm, cache, o, o, slot, IC_SET_DATA);
         o->slots[slot] = value;
         return 1;

@@ -240,6 +240,8 @@ dispatch:
         NEXT(LOAD_THIS);
     }
     CASE(LOAD_NEW_TARGET) { acc = frame->new_target; NEXT(LOAD_NEW_TARGET); }
+    CASE(LOAD_FUNCTION) { acc = value_from_object(frame->callee); NEXT(LOAD_FUNCTION); }
+    CASE(LOAD_GLOBAL_OBJECT) { acc = value_from_object(vm->realm->global_object); NEXT(LOAD_GLOBAL_OBJECT); }
     CASE(CHECK_HOLE) {
         if (value_is_hole(acc)) {
             SYNC();
@@ -421,11 +423,21 @@ dispatch:
         NEXT(SET_PROTOTYPE_LITERAL);
     }
 
-    /* ---- Private names: not yet ---- */
+    /* ---- Not yet: private names, RegExp literals, eval, generators, async, modules, BigInt ---- */
     CASE(GET_PRIVATE)
     CASE(SET_PRIVATE)
     CASE(HAS_PRIVATE)
     CASE(DEFINE_PRIVATE_FIELD)
+    CASE(CREATE_PRIVATE_NAME)
+    CASE(PRIVATE_GET)
+    CASE(PRIVATE_SET)
+    CASE(PRIVATE_IN)
+    CASE(PRIVATE_DEFINE_FIELD)
+    CASE(PRIVATE_DEFINE_METHOD)
+    CASE(PRIVATE_DEFINE_ACCESSOR)
+    CASE(IMPORT_DYNAMIC)
+    CASE(LOAD_IMPORT_META)
+    CASE(LOAD_BIGINT)
     CASE(CREATE_REGEXP)
     CASE(CALL_EVAL)
     CASE(TAIL_CALL_RESERVED)
@@ -475,6 +487,11 @@ dispatch:
         acc = interp_create_class(vm, frame, U16(3), REG(5), &REG(1));
         CHECK(acc);
         NEXT(CREATE_CLASS);
+    }
+    CASE(SET_FUNCTION_NAME) {
+        SYNC();
+        CHECK_BOOL(interp_set_function_name(vm, acc, REG(1), U16(3)));
+        NEXT(SET_FUNCTION_NAME);
     }
     CASE(SET_CLASS_FIELDS) {
         Value constructor = REG(1);
@@ -754,6 +771,10 @@ binary_slow: {
     }
     CASE(JUMP_IF_UNDEFINED) {
         pc += value_is_undefined(acc) ? SIZE(JUMP_IF_UNDEFINED) + I32(1) : SIZE(JUMP_IF_UNDEFINED);
+        DISPATCH();
+    }
+    CASE(JUMP_IF_NOT_UNDEFINED) {
+        pc += !value_is_undefined(acc) ? SIZE(JUMP_IF_NOT_UNDEFINED) + I32(1) : SIZE(JUMP_IF_NOT_UNDEFINED);
         DISPATCH();
     }
     CASE(JUMP_IF_NOT_HOLE) {

@@ -7,6 +7,8 @@
 #include "vm/atom.h"
 #include "vm/interp_ops.h"
 #include "vm/object_internal.h"
+#include "vm/operators.h"
+#include "vm/symbol.h"
 
 Value interp_create_closure(VM *vm, Frame *frame, FunctionCode *code)
 {
@@ -22,6 +24,42 @@ Value interp_create_closure(VM *vm, Frame *frame, FunctionCode *code)
             c->home_object = ((Closure *)frame->callee)->home_object;
     }
     return value_from_object(f);
+}
+
+/* ES2025 10.2.9 SetFunctionName */
+bool interp_set_function_name(VM *vm, Value function, Value key, uint32_t prefix)
+{
+    if (!value_is_object(function))
+        return true;
+    GC_SCOPE(vm->heap);
+    GC_ROOT(vm->heap, function);
+    String *name = NULL;
+    GC_ROOT_CELL(vm->heap, name);
+    bool ok = false;
+    if (value_is_symbol(key)) {
+        /* A symbol's description in brackets, or "" without one. */
+        String *description = value_as_symbol(key)->description;
+        name = vm_atom(vm, ATOM_empty);
+        if (description) {
+            String *open = string_from_cstr(vm, "[");
+            GC_ROOT_CELL(vm->heap, open);
+            String *close = open ? string_from_cstr(vm, "]") : NULL;
+            GC_ROOT_CELL(vm->heap, close);
+            String *left = close ? string_concat(vm, open, description) : NULL;
+            GC_ROOT_CELL(vm->heap, left);
+            name = left ? string_concat(vm, left, close) : NULL;
+        }
+    } else {
+        name = value_to_string(vm, key);
+    }
+    if (name && prefix) {
+        String *text = string_from_cstr(vm, prefix == 1 ? "get " : "set ");
+        name = text ? string_concat(vm, text, name) : NULL;
+    }
+    ok = name && object_define_data_property(vm, value_as_object(function), value_from_string(vm_atom(vm, ATOM_name)),
+                                             value_from_string(name), PROP_CONFIGURABLE);
+    GC_SCOPE_END(vm->heap);
+    return ok;
 }
 
 /* ---- Default constructors (ES2025 15.7.14 step 14) ---- */

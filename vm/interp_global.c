@@ -6,8 +6,8 @@
  * is the global object.
  *
  * DECLARE_GLOBALS's constant (16.1.7 GlobalDeclarationInstantiation) is an
- * Array of pairs [kind, name, kind, name, ...]: kind is an int32
- * (GLOBAL_DECLARATION_* below) and name an atom. Functions are declared
+ * Array of pairs [name, kind, name, kind, ...]: name an atom, kind an int32
+ * (GLOBAL_DECLARATION_* below). Functions are declared
  * with the value undefined; the compiler stores their closures right after.
  */
 #include <stdlib.h>
@@ -138,14 +138,14 @@ bool interp_declare_globals(VM *vm, Value declarations)
     uint32_t count = array_length(list) / 2;
     /* Pass 1: the early checks, before anything is created. */
     for (uint32_t i = 0; i < count; i++) {
-        if (!check_declaration(vm, realm, value_as_int32(list->elements[2 * i]),
-                               value_as_string(list->elements[2 * i + 1])))
+        if (!check_declaration(vm, realm, value_as_int32(list->elements[2 * i + 1]),
+                               value_as_string(list->elements[2 * i])))
             return false;
     }
     /* Pass 2: the bindings. list is reachable from the code's constants. */
     for (uint32_t i = 0; i < count; i++) {
-        int32_t kind = value_as_int32(list->elements[2 * i]);
-        String *name = value_as_string(list->elements[2 * i + 1]);
+        int32_t kind = value_as_int32(list->elements[2 * i + 1]);
+        String *name = value_as_string(list->elements[2 * i]);
         bool ok;
         if (kind >= GLOBAL_DECLARATION_LET) {
             uint8_t attributes = kind == GLOBAL_DECLARATION_CONST ? PROP_ENUMERABLE : PROP_WRITABLE | PROP_ENUMERABLE;

@@ -71,8 +71,19 @@ done:
     return ok;
 }
 
-/* ES2025 7.4.8 IteratorStepValue */
+/* ES2025 7.4.8 IteratorStepValue. When it throws, the record's iterator
+ * becomes undefined too, so that no IteratorClose follows. */
+static Value iterator_step_value(VM *vm, Value *record);
+
 Value interp_iterator_next(VM *vm, Value *record)
+{
+    Value value = iterator_step_value(vm, record);
+    if (value_is_exception(value))
+        record[0] = VALUE_UNDEFINED;
+    return value;
+}
+
+static Value iterator_step_value(VM *vm, Value *record)
 {
     if (value_is_int32(record[1])) {   /* the array fast path */
         Object *array = value_as_object(record[0]);

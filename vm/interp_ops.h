@@ -69,6 +69,8 @@ Value interp_create_class(VM *vm, Frame *frame, uint16_t code_constant, Value he
 /* SUPER_CALL: construct the parent with frame's new.target, bind this, run the fields. */
 Value interp_super_call(VM *vm, Frame *frame, uint32_t argc, const Value *argv);
 Value interp_create_closure(VM *vm, Frame *frame, FunctionCode *code);
+/* SET_FUNCTION_NAME: SetFunctionName(function, key, prefix 0 none, 1 "get", 2 "set"). */
+bool interp_set_function_name(VM *vm, Value function, Value key, uint32_t prefix) NODUS_MUST_CHECK;
 
 /* ---- Iteration (vm/interp_iter.c) ---- */
 /* GET_ITERATOR: the iterator and its next method into out[0], out[1]. */

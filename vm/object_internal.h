@@ -154,6 +154,13 @@ static inline void object_shape_changed(VM *vm, Object *o)
     if (o->header.flags & OBJECT_IS_PROTOTYPE)
         vm->shape_epoch++;
 }
+/* Is [[Set]] of an existing writable data property key of o a plain slot
+ * store? (Yes but for exotic [[DefineOwnProperty]], e.g. an array's "length".) */
+static inline bool object_named_store_is_plain(VM *vm, const Object *o, PropertyKey key)
+{
+    return o->class_->define_own_property == ordinary_define_own_property ||
+           (o->class_ == &array_object_class && !property_key_is_length(vm, key));
+}
 /* Named properties of ordinary objects (vm/ordinary.c). */
 int ordinary_get_own_named(VM *vm, Object *o, PropertyKey key, PropertyDescriptor *desc);
 /* Adds a named property known to be absent. false after throwing. */
@@ -190,6 +197,11 @@ static inline Value elements_dense_get(Object *o, uint32_t index)
         return o->elements[index];
     return VALUE_HOLE;
 }
+/* [[Set]] of element index on o with o as the receiver, when it is a plain
+ * store (an existing writable element, or a new one nothing on the chain
+ * could intercept): 1 done, 0 not handled here (take the full algorithm),
+ * -1 threw. */
+int elements_fast_set(VM *vm, Object *o, uint32_t index, Value value);
 /* Deletes the elements at indices >= new_end from the highest down, stopping
  * at a non-configurable one; returns the resulting end (index + 1 of the
  * survivor, or new_end). */

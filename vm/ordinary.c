@@ -330,8 +330,31 @@ static int set_with_own_descriptor(VM *vm, const PropertyDescriptor *own, Proper
     return value_is_exception(result) ? -1 : 1;
 }
 
+/* The common [[Set]] that needs none of the descriptor steps: o is the
+ * receiver and has the key as a writable data property (or as a new
+ * element nothing intercepts). 1 done, 0 not handled, -1 threw. */
+static int set_fast(VM *vm, Object *o, PropertyKey key, Value value)
+{
+    if (o->class_->get_own_property != ordinary_get_own_property)
+        return 0;
+    uint32_t index, slot;
+    uint8_t attributes;
+    if (property_key_is_index(key, &index))
+        return elements_fast_set(vm, o, index, value);
+    if (!shape_lookup(o->shape, key, &slot, &attributes) || (attributes & (PROP_ACCESSOR | PROP_WRITABLE)) != PROP_WRITABLE ||
+        !object_named_store_is_plain(vm, o, key))
+        return 0;
+    o->slots[slot] = value;
+    return 1;
+}
+
 int ordinary_set(VM *vm, Object *o, PropertyKey key, Value value, Value receiver)
 {
+    if (receiver == value_from_object(o)) {
+        int done = set_fast(vm, o, key, value);
+        if (done != 0)
+            return done;
+    }
     for (;;) {
         PropertyDescriptor own;
         int found = object_get_own_property(vm, o, key, &own);

@@ -39,7 +39,8 @@ enum {
 #define STRING_MAX_LENGTH ((1u << 29) - 24)
 
 /* Creation. Each returns NULL after throwing (out of memory, or RangeError
- * past STRING_MAX_LENGTH) in vm. */
+ * past STRING_MAX_LENGTH) in vm. Characters passed in may point into another
+ * String only if the caller keeps that String rooted (creation allocates). */
 String *string_from_latin1(VM *vm, const uint8_t *chars, uint32_t len) NODUS_MUST_CHECK;
 String *string_from_utf16(VM *vm, const uint16_t *units, uint32_t len) NODUS_MUST_CHECK;   /* narrows when it can */
 String *string_from_utf8(VM *vm, const char *utf8, size_t len) NODUS_MUST_CHECK;            /* invalid UTF-8: U+FFFD */
@@ -48,7 +49,9 @@ String *string_concat(VM *vm, String *left, String *right) NODUS_MUST_CHECK;
 String *string_substring(VM *vm, String *s, uint32_t start, uint32_t end) NODUS_MUST_CHECK;
 String *string_empty(VM *vm);                                        /* the shared "" atom */
 
-/* Access. Ropes are flattened on demand (which can allocate: hence vm). */
+/* Access. Ropes are flattened on demand (which can allocate: hence vm).
+ * "Flat" below means: not a rope, or a rope string_flatten has succeeded on
+ * (its characters are then read from its flat copy). */
 uint32_t string_length(const String *s);
 bool string_flatten(VM *vm, String *s) NODUS_MUST_CHECK;             /* false after throwing OOM */
 uint16_t string_char_at(const String *s, uint32_t index);           /* s must be flat */
@@ -62,7 +65,8 @@ int string_compare(String *a, String *b);                           /* code unit
 /* The array index s spells ("0".."4294967294", canonical form), if any. */
 bool string_array_index(String *s, uint32_t *index);                /* s must be flat */
 
-/* UTF-8 for printing: lone surrogates become U+FFFD. malloc'd, NUL-terminated. */
+/* UTF-8 for printing: lone surrogates become U+FFFD. malloc'd, NUL-terminated;
+ * NULL when malloc fails. */
 char *string_to_utf8(const String *s, size_t *len);                 /* s must be flat */
 
 /* ---- Numbers and strings (ES2025 6.1.6.1.20 Number::toString, 7.1.4.1.1 StringToNumber) ---- */

@@ -49,6 +49,9 @@ const decimals = new Set([
     0.30000000000000004, 123e-20, 12345678901234567890, 1e-6, 1e-5, 9.999999999999999e22,
 ]);
 for (let e = -1074; e <= 1023; e += 7) decimals.add(2 ** e);
+// Powers of two whose shortest form lies on the far side (the doubles below
+// a power of two are twice as dense): 2^-1017, 2^-1007, ...
+for (const e of [-1017, -1007, -957, -921, -808]) decimals.add(2 ** e);
 for (let e = -1022; e <= 1023; e += 31) decimals.add(2 ** e * (1 + 2 ** -52));
 for (let e = -323; e <= 308; e += 3) decimals.add(Number('1e' + e));
 for (let i = 0; i < 400; i++) decimals.add(randomDouble());

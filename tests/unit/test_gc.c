@@ -238,6 +238,33 @@ static void test_scopes_nest(void)
     heap_free(heap);
 }
 
+static void test_rooted_value_array(void)
+{
+    Heap *heap = new_heap(0, false);
+    GC_SCOPE(heap);
+    Value *items = NULL;
+    uint32_t count = 0;
+    gc_root_values(heap, &items, &count);
+    gc_collect(heap);   /* an empty array is fine */
+    for (uint32_t i = 0; i < 100; i++) {
+        Value blob = new_blob(heap, i);
+        if ((i & (i - 1)) == 0)
+            items = realloc(items, 2 * (i + 1) * sizeof *items);
+        items[count++] = blob;
+    }
+    gc_collect(heap);
+    ASSERT_EQ(blobs_finalized, 0);
+    count = 40;
+    gc_collect(heap);
+    ASSERT_EQ(blobs_finalized, 60);
+    ASSERT_EQ(as_blob(items[39])->id, 39);
+    GC_SCOPE_END(heap);
+    gc_collect(heap);
+    ASSERT_EQ(blobs_finalized, 100);
+    free(items);
+    heap_free(heap);
+}
+
 static void test_pins(void)
 {
     Heap *heap = new_heap(0, false);
@@ -598,11 +625,11 @@ static void test_stats_and_trace(void)
     Value kept = new_blob(heap, 1);
     GC_ROOT(heap, kept);
     new_blob(heap, 2);
-    gc_alloc(heap, 40, TYPE_BLOB);
+    gc_alloc(heap, 12, TYPE_BLOB);
     gc_collect(heap);
     gc_collect(heap);
     gc_stats(heap, &stats);
-    ASSERT_EQ(stats.allocated_bytes, 16 + 16 + 40);
+    ASSERT_EQ(stats.allocated_bytes, 16 + 16 + 16);
     ASSERT_EQ(stats.live_bytes, 16);
     ASSERT_EQ(stats.heap_bytes, GC_PAGE_SIZE);
     ASSERT_EQ(stats.collections, 2);
@@ -617,11 +644,11 @@ static void test_stats_and_trace(void)
     ASSERT_TRUE(length > 0);
     double pause;
     char reason[32];
-    ASSERT_EQ(sscanf(text, "[gc] #1 0.1 KB -> 0.0 KB (heap 64.0 KB), pause %lf ms, %31s", &pause, reason), 2);
+    ASSERT_EQ(sscanf(text, "[gc] #1 48 B -> 16 B (heap 64.0 KB), pause %lf ms, %31s", &pause, reason), 2);
     ASSERT_TRUE(strcmp(reason, "explicit") == 0);
-    ASSERT_TRUE(strstr(text, "\n[gc] #2 0.0 KB -> 0.0 KB (heap 64.0 KB), pause ") != NULL);
+    ASSERT_TRUE(strstr(text, "\n[gc] #2 16 B -> 16 B (heap 64.0 KB), pause ") != NULL);
     ASSERT_TRUE(strstr(text, "\n[gc] total: 2 collections, pause ") != NULL);
-    ASSERT_TRUE(strstr(text, "\n[gc]   blob: 1 cells, 0.0 KB live\n") != NULL);
+    ASSERT_TRUE(strstr(text, "\n[gc]   blob: 1 cells, 16 B live\n") != NULL);
     if (failed)
         printf("trace output was:\n%s", text);
 }
@@ -676,6 +703,7 @@ int main(int argc, char **argv)
     test_unreachable_cells_are_freed();
     test_rooted_locals_survive();
     test_scopes_nest();
+    test_rooted_value_array();
     test_pins();
     test_root_callback();
     test_weak_callbacks();

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parser/parser.h"
 #include "tests/unit/test_main.h"
 #include "vm/atom.h"
 #include "vm/function.h"
@@ -328,8 +329,8 @@ static void test_recursion(void)
     uint16_t name = asm_atom(&a, "fib");
     Object *declarations = array_new(vm, realm_intrinsic(vm, INTRINSIC_ArrayPrototype), 0);
     uint16_t decl = asm_constant(&a, value_from_object(declarations));
-    ASSERT(object_create_data_property(vm, declarations, value_from_int32(0), value_from_int32(1)) == 1);
-    ASSERT(object_create_data_property(vm, declarations, value_from_int32(1), a.code->constants[name]) == 1);
+    ASSERT(object_create_data_property(vm, declarations, value_from_int32(0), a.code->constants[name]) == 1);
+    ASSERT(object_create_data_property(vm, declarations, value_from_int32(1), value_from_int32(1)) == 1);
     uint16_t code = asm_constant(&a, value_from_cell(&fib->header));
     emit(&a, OP_DECLARE_GLOBALS, decl);
     emit(&a, OP_CREATE_CLOSURE, code);
@@ -557,13 +558,138 @@ static void test_operators(void)
     gc_unpin(vm->heap, (GCCell *)one);
 }
 
+
+/* ---- Part 2: programs through the parser and the compiler ---- */
+
+/* Compiles and runs src as a script named "test.js", in a realm of its
+ * own (so that top-level let and class declarations do not collide). */
+static Value eval_js(const char *src)
+{
+    realm_free(vm, vm->realm);
+    if (!realm_new(vm))
+        return VALUE_EXCEPTION;
+    Arena arena;
+    arena_init(&arena);
+    ParseOptions parse_options = { 0 };
+    ParseError parse_error;
+    uint32_t length = (uint32_t)strlen(src);
+    Node *program = parse_program(&arena, src, length, &parse_options, &parse_error);
+    FunctionCode *code = program ? compile_program(vm, program, src, length, "test.js") : NULL;
+    arena_free(&arena);
+    if (!code) {
+        fprintf(stderr, "cannot compile: %s\n    %s\n", program ? "compile error" : parse_error.message, src);
+        if (vm->has_exception)
+            vm_take_exception(vm);
+        return VALUE_EXCEPTION;
+    }
+    return run_code(code);
+}
+
+#define EXPECT_NUMBER(src, expected) do {                                                          \
+        Value r_ = eval_js(src);                                                                    \
+        if (!test_check(number_of(r_) == (expected), __FILE__, __LINE__, src))                      \
+            fprintf(stderr, "    got %s%s\n", value_is_exception(r_) ? "exception: " : "",       \
+                    value_is_exception(r_) ? property_text(last_exception, "stack") : text_of(r_)); \
+    } while (0)
+
+#define EXPECT_STRING(src, expected) do {                                                          \
+        Value r_ = eval_js(src);                                                                    \
+        if (!test_check(strcmp(text_of(r_), expected) == 0, __FILE__, __LINE__, src))               \
+            fprintf(stderr, "    got \"%s\"%s%s\n", text_of(r_), value_is_exception(r_) ? " exception: " : "", \
+                    value_is_exception(r_) ? property_text(last_exception, "stack") : "");          \
+    } while (0)
+
+#define EXPECT_TRUE(src) do {                                                                      \
+        Value r_ = eval_js(src);                                                                    \
+        if (!test_check(r_ == VALUE_TRUE, __FILE__, __LINE__, src))                                 \
+            fprintf(stderr, "%s%s\n", value_is_exception(r_) ? "    exception: " : "",             \
+                    value_is_exception(r_) ? property_text(last_exception, "stack") : "");          \
+    } while (0)
+
+static void test_programs_basic(void)
+{
+    EXPECT_NUMBER("1 + 2 * 3", 7);
+    EXPECT_NUMBER("let s = 0; for (let i = 0; i < 10; i++) s += i; s", 45);
+    EXPECT_NUMBER("var n = 0; while (n < 100) { n += 7; if (n > 50) break; } n", 56);
+    EXPECT_NUMBER("function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); } fib(15)", 610);
+    EXPECT_NUMBER("function counter() { let n = 0; return () => ++n; } let c = counter(); c(); c(); c()", 3);
+    EXPECT_NUMBER("let fs = []; for (let i = 0; i < 3; i++) fs.push = 0; 7", 7);
+    EXPECT_NUMBER("let o = {a: 1, b: {c: 2}}; o.a + o.b.c", 3);
+    EXPECT_NUMBER("let a = [1, 2, 3]; a[0] + a.length", 4);
+    EXPECT_NUMBER("let a = []; a[0] = 5; a[1] = 6; a.length * 10 + a[1]", 26);
+    EXPECT_STRING("'ab' + 'cd' + 1", "abcd1");
+    EXPECT_STRING("`x${1 + 1}y`", "x2y");
+    EXPECT_STRING("typeof undefinedThing + typeof 1 + typeof {} + typeof (() => 1)", "undefinednumberobjectfunction");
+    EXPECT_TRUE("null == undefined && '1' == 1 && !(NaN == NaN) && 0 === -0 && '10' > '9' === false");
+    EXPECT_NUMBER("let o = { valueOf() { return 41; } }; o + 1", 42);
+    EXPECT_STRING("'' + { toString() { return 'x'; } }", "x");
+    EXPECT_NUMBER("let x = 0; switch (3) { case 1: x = 1; break; case 3: x = 3; case 4: x += 1; break; default: x = 9; } x", 4);
+    EXPECT_NUMBER("let t = 0; outer: for (let i = 0; i < 5; i++) { for (let j = 0; j < 5; j++) { if (j == 2) continue outer; if (i == 3) break outer; t++; } } t", 6);
+    EXPECT_NUMBER("let o = { get x() { return this._x * 2; }, set x(v) { this._x = v; } }; o.x = 4; o.x", 8);
+    EXPECT_NUMBER("(function () { return this; }).call === undefined ? 1 : 2", 1);
+    EXPECT_TRUE("function f() { return this; } f() === globalThis");
+    EXPECT_TRUE("'use strict'; function f() { return this; } f() === undefined");
+    EXPECT_NUMBER("let {a, b: [c]} = {a: 1, b: [2]}; a + c", 3);
+    EXPECT_NUMBER("let [x, , y = 5, ...z] = [1, 2, undefined, 4, 6]; x + y + z.length", 8);
+}
+
+static void test_programs_functions(void)
+{
+    EXPECT_NUMBER("function f(a, b, c) { return a + b + c; } f(...[1, 2, 3])", 6);
+    EXPECT_NUMBER("function f(...r) { return r.length + arguments.length; } f(1, 2)", 4);
+    EXPECT_NUMBER("function f(a, b = a + 1) { return b; } f(1)", 2);
+    EXPECT_NUMBER("function F(x) { this.x = x; } F.prototype.get = function () { return this.x; }; new F(7).get()", 7);
+    EXPECT_TRUE("function F() { return new.target === F; } new F() instanceof F && !F()");
+    EXPECT_NUMBER("let t = 0; for (const x of [1, 2, 3]) t += x; t", 6);
+    EXPECT_STRING("let o = {a: 1, b: 2}; let k = ''; for (let p in o) k += p; k", "ab");
+    EXPECT_STRING("let k = ''; for (let i in [5, 6]) k += i; k", "01");
+    EXPECT_NUMBER("let o = {...{a: 1, b: 2}, c: 3}; o.a + o.b + o.c", 6);
+    EXPECT_NUMBER("let {a, ...rest} = {a: 1, b: 2, c: 3}; rest.b + rest.c", 5);
+    EXPECT_NUMBER("[1, 2, ...[3, 4]].length", 4);
+    EXPECT_STRING("function tag(s, v) { return s.raw[0] + v + s[1]; } tag`a${1}b`", "a1b");
+    EXPECT_NUMBER("function outer() { let x = 1; function inner() { return x + 1; } x = 10; return inner(); } outer()", 11);
+    EXPECT_STRING("(function named() {}).name + (() => 1).name + (function () {}).length", "named0");
+    EXPECT_NUMBER("let o = { f() { return 1; }, ['g' + 1]() { return 2; } }; o.f() + o.g1()", 3);
+}
+
+static void test_programs_classes(void)
+{
+    EXPECT_NUMBER("class A { constructor(x) { this.x = x; } get double() { return this.x * 2; } }"
+                  "class B extends A { constructor() { super(21); } } new B().double", 42);
+    EXPECT_NUMBER("class C { x = 5; y = this.x + 1; } new C().y", 6);
+    EXPECT_NUMBER("class A { m() { return 1; } } class B extends A { m() { return super.m() + 1; } } new B().m()", 2);
+    EXPECT_NUMBER("class A { static s() { return 3; } } class B extends A {} B.s()", 3);
+    EXPECT_TRUE("class A {} class B extends A {} new B() instanceof A");
+    EXPECT_STRING("class A {} try { A(); } catch (e) { e.message }", "Class constructor A cannot be invoked without 'new'");
+    EXPECT_STRING("class A {} A.name", "A");
+    EXPECT_STRING("class A {} class B extends A { constructor() { this.x = 1; } } try { new B(); } catch (e) { e.constructor.name }",
+                  "ReferenceError");
+}
+
+static void test_programs_errors(void)
+{
+    EXPECT_TRUE("try { null.x; } catch (e) { e instanceof TypeError }");
+    EXPECT_NUMBER("try { throw 5; } catch (e) { e * 2 } finally { }", 10);
+    EXPECT_NUMBER("function f() { try { return 1; } finally { g = 2; } } var g = 0; f() + g", 3);
+    EXPECT_STRING("try { undefinedVar; } catch (e) { e.message }", "undefinedVar is not defined");
+    EXPECT_STRING("const x = 1; try { x = 2; } catch (e) { e.message }", "Assignment to constant variable.");
+    EXPECT_STRING("let o = {}; try { o.foo(); } catch (e) { e.message }", "o.foo is not a function");
+    EXPECT_STRING("try { undefined.x; } catch (e) { e.message }", "Cannot read properties of undefined (reading 'x')");
+    EXPECT_TRUE("function f() { return f(); } try { f(); } catch (e) { e instanceof RangeError }");
+    EXPECT_STRING("function f() { return f(); } try { f(); } catch (e) { e.message }", "Maximum call stack size exceeded");
+    EXPECT_STRING("new Error('boom', { cause: 1 }).message + new TypeError('x').name", "boomTypeError");
+    EXPECT_STRING("'' + new RangeError('r')", "RangeError: r");
+    EXPECT_STRING("function thrower() { throw new Error('boom'); }\n"
+                  "try { thrower(); } catch (e) { e.stack }",
+                  "Error: boom\n    at thrower (test.js:1:28)\n    at Object.<anonymous> (test.js:2:7)");
+}
+
 static void run_all(bool stress)
 {
     GCOptions options = { .stress = stress };
     vm = vm_new(&options);
-    Realm *realm = realm_new(vm);
-    ASSERT(realm != NULL);
-    if (!realm)
+    ASSERT(realm_new(vm) != NULL);
+    if (!vm->realm)
         return;
     RUN_TEST(test_arithmetic);
     RUN_TEST(test_loop);
@@ -574,10 +700,14 @@ static void run_all(bool stress)
     RUN_TEST(test_objects);
     RUN_TEST(test_construct);
     RUN_TEST(test_operators);
+    RUN_TEST(test_programs_basic);
+    RUN_TEST(test_programs_functions);
+    RUN_TEST(test_programs_classes);
+    RUN_TEST(test_programs_errors);
     unpin_value(last_result);
     unpin_value(last_exception);
     last_result = last_exception = VALUE_UNDEFINED;
-    realm_free(vm, realm);
+    realm_free(vm, vm->realm);
     vm_free(vm);
 }
 

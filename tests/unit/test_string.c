@@ -1,8 +1,8 @@
 // Unit tests of strings, atoms, number<->string conversion, symbols and the
 // VM shell. Standalone, from the repository root:
-//   gcc -std=c11 -Wall -Wextra -O2 -I. gc/*.c vm/string.c vm/number_format.c
-//       vm/string_to_number.c vm/atom.c vm/symbol.c vm/vm.c tests/unit/test_string.c
+//   gcc -std=c11 -Wall -Wextra -O2 -I. gc/*.c vm/*.c tests/unit/test_string.c
 //       -lm -o /tmp/test_string && /tmp/test_string
+// (vm_new sets up the object runtime too, hence all of vm/.)
 // and the same with clang -fsanitize=address,undefined -g.
 /*
  * Every group runs twice: with a normal heap, then with GCOptions.stress
