@@ -5,7 +5,7 @@
  * %Function.prototype%, %Array.prototype%, the Error constructors and
  * prototypes (so that thrown errors are real Error objects with a message
  * and a stack), and the global object with globalThis, undefined, NaN,
- * Infinity and print(). Everything else comes from the install functions of
+ * Infinity, print() and a stand-in console.log. Everything else comes from the install functions of
  * stdlib/ listed in realm_installers below, run in order.
  */
 #include <math.h>
@@ -250,9 +250,18 @@ static Value print(VM *vm, Value this_value, uint32_t argc, const Value *argv, O
     return VALUE_UNDEFINED;
 }
 
+/* print, and a stand-in console whose log is print until stdlib's console
+ * (with node's formatting) replaces it. */
 static bool install_print(VM *vm, Realm *realm)
 {
-    return realm_define_method(vm, realm->global_object, "print", print, 0);
+    GC_SCOPE(vm->heap);
+    Object *console = object_new_ordinary(vm, realm->intrinsics[INTRINSIC_ObjectPrototype]);
+    GC_ROOT_CELL(vm->heap, console);
+    bool ok = console && realm_define_method(vm, console, "log", print, 0) &&
+              realm_define_value(vm, realm->global_object, "console", value_from_object(console)) &&
+              realm_define_method(vm, realm->global_object, "print", print, 0);
+    GC_SCOPE_END(vm->heap);
+    return ok;
 }
 
 /* ---- realm_new ---- */
