@@ -137,5 +137,8 @@ void gc_unpin(Heap *heap, GCCell *cell);
 
 void gc_stats(const Heap *heap, GCStats *stats);
 bool gc_is_stress(const Heap *heap);
+/* Totals, and the live cells of each type at the last collection, as
+ * "[gc] ..." lines (docs/GC.md). heap_free prints them under --trace-gc. */
+void gc_print_stats(const Heap *heap, FILE *out);
 
 #endif

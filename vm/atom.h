@@ -35,6 +35,8 @@ typedef enum AtomId {
 
 AtomTable *atom_table_new(VM *vm);       /* registers its weak callback; creates the permanent atoms */
 void atom_table_free(AtomTable *table);
+/* The number of atoms in the table (for tests and statistics). */
+uint32_t atom_table_count(const AtomTable *table);
 
 /* The atom equal to s (s itself when s becomes the atom). NULL after throwing. */
 String *atom_intern(VM *vm, String *s) NODUS_MUST_CHECK;

@@ -47,6 +47,7 @@
 typedef Value PropertyKey;
 typedef struct Shape Shape;
 typedef struct ObjectClass ObjectClass;
+typedef struct KeyList KeyList;
 
 /* Property attributes (ES2025 6.1.7.1) */
 enum {
@@ -186,10 +187,34 @@ typedef struct InlineCache {
     Shape *shape;                 /* the receiver's shape when cached; NULL: empty */
     Object *holder;               /* where the property was found (receiver or a prototype) */
     uint32_t slot;                /* its slot in holder */
+    /* Added by vm/inline_cache.c (see the comment there): */
+    uint32_t epoch;               /* vm->shape_epoch when holder is a prototype */
+    Shape *new_shape;             /* set: the shape after adding the property, or NULL */
+    uint8_t kind;                 /* what was cached (IC_* in vm/inline_cache.c) */
 } InlineCache;
+/* An empty cache: zero-filled memory is one too. */
+#define INLINE_CACHE_INIT {0}
+/* Marks what a cache points to: its owner's trace function must call it. */
+void inline_cache_trace(GCTracer *tracer, const InlineCache *cache);
 /* [[Get]] of a named key with the cache: a hit is a shape compare and a load. */
 Value object_get_named_cached(VM *vm, Object *o, PropertyKey key, Value receiver, InlineCache *cache);
 int object_set_named_cached(VM *vm, Object *o, PropertyKey key, Value value, Value receiver, InlineCache *cache);
+
+/* ---- Calls ---- */
+/* Call(F, V, argumentsList) (ES2025 7.3.14): TypeError when callee is not
+ * callable. Getters and setters are called through here. */
+Value object_call(VM *vm, Value callee, Value this_value, uint32_t argc, const Value *argv);
+static inline bool value_is_callable(Value v)
+{
+    return value_is_object(v) && ((GCCell *)value_as_object(v))->flags & OBJECT_IS_CALLABLE;
+}
+
+/* ---- Set-up ---- */
+/* Registers the cell types of objects, shapes, value arrays, accessor pairs
+ * and sparse elements, and creates vm->shapes. vm_new calls it once (a second
+ * call does nothing). false: out of memory. */
+bool object_runtime_init(VM *vm);
+void object_runtime_free(VM *vm);
 
 /* ---- Shapes (vm/shape.c) ---- */
 Shape *shape_root(VM *vm, Object *prototype) NODUS_MUST_CHECK;     /* the empty shape for a prototype */

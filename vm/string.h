@@ -34,7 +34,12 @@ enum {
     STRING_IS_INDEX = 1 << 5,   /* a canonical array index; index holds it */
 };
 
-/* Creation. Each returns NULL after throwing (out of memory) in vm. */
+/* The longest string, in code units (node's limit: longer results throw
+ * RangeError "Invalid string length"). */
+#define STRING_MAX_LENGTH ((1u << 29) - 24)
+
+/* Creation. Each returns NULL after throwing (out of memory, or RangeError
+ * past STRING_MAX_LENGTH) in vm. */
 String *string_from_latin1(VM *vm, const uint8_t *chars, uint32_t len) NODUS_MUST_CHECK;
 String *string_from_utf16(VM *vm, const uint16_t *units, uint32_t len) NODUS_MUST_CHECK;   /* narrows when it can */
 String *string_from_utf8(VM *vm, const char *utf8, size_t len) NODUS_MUST_CHECK;            /* invalid UTF-8: U+FFFD */

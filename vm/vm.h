@@ -21,6 +21,10 @@
 
 typedef struct AtomTable AtomTable;
 typedef struct Realm Realm;
+typedef struct ShapeRuntime ShapeRuntime;
+
+/* Hints of ToPrimitive (ES2025 7.1.1) */
+typedef enum ToPrimitiveHint { TO_PRIMITIVE_DEFAULT, TO_PRIMITIVE_NUMBER, TO_PRIMITIVE_STRING } ToPrimitiveHint;
 
 typedef enum ErrorKind {
     ERROR_KIND_ERROR, ERROR_KIND_EVAL, ERROR_KIND_RANGE, ERROR_KIND_REFERENCE,
@@ -37,6 +41,18 @@ typedef struct VM {
      * vm_throw_* then stores a String; the realm installs a hook that makes
      * proper Error objects. */
     Value (*make_error)(struct VM *vm, ErrorKind kind, String *message);
+    /* Made and pinned by vm_new, so that running out of memory can always
+     * be reported without allocating. */
+    String *out_of_memory_message;
+    bool reporting_out_of_memory;   /* make_error itself ran out of memory */
+    /* ToPrimitive of an object, installed by the interpreter (it calls
+     * @@toPrimitive / valueOf / toString). NULL until then: property keys and
+     * array lengths made from objects throw a TypeError. */
+    Value (*to_primitive)(struct VM *vm, Value object, ToPrimitiveHint hint);
+    /* vm/shape.c: root shapes and transition trees (object_runtime_init) */
+    ShapeRuntime *shapes;
+    /* vm/inline_cache.c: bumped at each structural change of a prototype */
+    uint32_t shape_epoch;
 } VM;
 
 VM *vm_new(const GCOptions *options);

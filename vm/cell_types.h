@@ -1,0 +1,25 @@
+/*
+ * The GC cell types of the VM: the number each module passes to
+ * gc_register_type and gc_alloc, and stores in GCCell.type.
+ *
+ * One list, so that two modules never pick the same number. Add new types
+ * at the end (before CELL_TYPE__COUNT); numbers must stay below GC_MAX_TYPES.
+ * 0 is never a valid type, so a zero-filled header is recognizably unused.
+ */
+#ifndef NODUS_VM_CELL_TYPES_H
+#define NODUS_VM_CELL_TYPES_H
+
+typedef enum CellType {
+    CELL_TYPE_NONE = 0,
+    CELL_TYPE_STRING = 1,          /* String: flat or rope (vm/string.c) */
+    CELL_TYPE_SYMBOL = 2,          /* Symbol (vm/symbol.c) */
+    CELL_TYPE_OBJECT = 3,          /* Object and every exotic object (vm/object.c) */
+    CELL_TYPE_SHAPE = 4,           /* Shape (vm/shape.c) */
+    CELL_TYPE_VALUE_ARRAY = 5,     /* a plain array of Values: slots, elements */
+    CELL_TYPE_ACCESSOR_PAIR = 6,   /* getter/setter pair of an accessor property */
+    CELL_TYPE_SPARSE_ELEMENTS = 7, /* an object's sparse elements (vm/elements.c) */
+    /* Room for more: BigInt, environments, bytecode, ... */
+    CELL_TYPE__COUNT
+} CellType;
+
+#endif
