@@ -53,6 +53,9 @@ typedef struct VM {
     ShapeRuntime *shapes;
     /* vm/inline_cache.c: bumped at each structural change of a prototype */
     uint32_t shape_epoch;
+    /* The well-known symbols (stdlib/stdlib.h WELL_KNOWN_SYMBOLS), shared by
+     * all realms: made and pinned by stdlib/es/symbol.c on first use. */
+    struct Symbol *well_known_symbols[16];
 } VM;
 
 VM *vm_new(const GCOptions *options);
