@@ -53,6 +53,10 @@ Object *stdlib_to_object(VM *vm, Value value) NODUS_MUST_CHECK;
  * bare at the top level). NULL after throwing. */
 String *stdlib_inspect(VM *vm, Value value) NODUS_MUST_CHECK;
 
+/* ---- Bound functions (ES2025 10.4.1) ---- */
+/* true and *target set to [[BoundTargetFunction]] when function is bound. */
+bool stdlib_bound_target(Object *function, Value *target);
+
 /* ---- Function.prototype.toString's source slices ---- */
 /* The text Function.prototype.toString gives for a callable (native code
  * or the closure's source). NULL after throwing. */

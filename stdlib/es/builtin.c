@@ -434,7 +434,12 @@ Object *es_prototype_from_constructor(VM *vm, Object *new_target, IntrinsicId fa
  * caller through [[BoundTargetFunction]], see stdlib/es/function.c). */
 int es_ordinary_has_instance(VM *vm, Value constructor, Value value)
 {
-    if (!value_is_callable(constructor) || !value_is_object(value))
+    if (!value_is_callable(constructor))
+        return 0;
+    Value target;
+    if (stdlib_bound_target(value_as_object(constructor), &target))
+        return es_ordinary_has_instance(vm, target, value);   /* TODO: InstanceofOperator(O, BC) */
+    if (!value_is_object(value))
         return 0;
     Value proto = es_get(vm, value_as_object(constructor), es_key(vm, ATOM_prototype));
     if (value_is_exception(proto))
