@@ -14,9 +14,10 @@
 #include "vm/realm.h"
 
 /* In dependency order: symbols first (well-known symbols are keys of the
- * others), globals last. */
+ * others), globals last. The Error constructors are the interpreter's
+ * (vm/realm.c makes them with the realm). */
 #define STDLIB_ES_INSTALLERS(X) \
-    X(symbol) X(object) X(function) X(error) X(array) X(string) X(number) X(boolean) \
+    X(symbol) X(object) X(function) X(array) X(string) X(number) X(boolean) \
     X(math) X(json) X(console) X(globals)
 
 #define X(name) bool stdlib_install_##name(VM *vm, Realm *realm) NODUS_MUST_CHECK;

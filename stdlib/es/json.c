@@ -102,7 +102,7 @@ static void constructor_name(VM *vm, Object *o, char *buf, size_t size)
 }
 
 /* "property 'a'" or "index 1" */
-static void key_description(VM *vm, PropertyKey key, char *buf, size_t size)
+static void key_description(PropertyKey key, char *buf, size_t size)
 {
     uint32_t index;
     if (property_key_is_index(key, &index)) {
@@ -128,12 +128,12 @@ static bool throw_cycle(JsonState *st, uint32_t from, PropertyKey key)
              name);
     bool ok = string_builder_append_utf8(vm, &sb, line, strlen(line));
     for (uint32_t i = from + 1; ok && i < st->depth; i++) {
-        key_description(vm, st->stack_keys[i], desc, sizeof desc);
+        key_description(st->stack_keys[i], desc, sizeof desc);
         constructor_name(vm, st->stack[i], name, sizeof name);
         snprintf(line, sizeof line, "\n    |     %s -> object with constructor '%s'", desc, name);
         ok = string_builder_append_utf8(vm, &sb, line, strlen(line));
     }
-    key_description(vm, key, desc, sizeof desc);
+    key_description(key, desc, sizeof desc);
     snprintf(line, sizeof line, "\n    --- %s closes the circle", desc);
     ok = ok && string_builder_append_utf8(vm, &sb, line, strlen(line));
     String *message = ok ? string_builder_finish(vm, &sb) : NULL;
