@@ -673,7 +673,8 @@ bool es_define_value(VM *vm, Object *target, const char *name, Value value, uint
 {
     GC_SCOPE(vm->heap);
     GC_ROOT(vm->heap, value);
-    PropertyKey key = es_key_cstr(vm, name);
+    PropertyKey key = es_key_cstr(vm, name);   /* a new atom: rooted, defining allocates */
+    GC_ROOT(vm->heap, key);
     bool ok = !value_is_exception(key) && object_define_data_property(vm, target, key, value, attributes);
     GC_SCOPE_END(vm->heap);
     return ok;

@@ -189,9 +189,11 @@ static Value function_bind(VM *vm, Value this_value, uint32_t argc, const Value 
         name = es_get(vm, target, es_key(vm, ATOM_name));
         ok = !value_is_exception(name);
     }
-    String *full = NULL;
+    String *full = NULL, *prefix = NULL;
+    GC_ROOT_CELL(vm->heap, full);
+    GC_ROOT_CELL(vm->heap, prefix);
     if (ok) {
-        String *prefix = string_from_cstr(vm, "bound ");
+        prefix = string_from_cstr(vm, "bound ");
         full = !prefix ? NULL : value_is_string(name) ? string_concat(vm, prefix, value_as_string(name)) : prefix;
         ok = full != NULL;
     }

@@ -260,6 +260,7 @@ static bool parse_member(JsonParser *p, Object *object, bool first)
     }
     GC_ROOT(p->vm->heap, value);
     Value key = ok ? property_key_from_value(p->vm, value_from_string(name)) : VALUE_EXCEPTION;
+    GC_ROOT(p->vm->heap, key);
     ok = !value_is_exception(key) && object_create_data_property(p->vm, object, key, value) >= 0;
     GC_SCOPE_END(p->vm->heap);
     return ok;
