@@ -1396,12 +1396,12 @@ bool stdlib_install_array(VM *vm, Realm *realm)
     if (!proto && !(proto = realm->intrinsics[INTRINSIC_ArrayPrototype] =
                         array_new(vm, realm->intrinsics[INTRINSIC_ObjectPrototype], 0)))
         return false;
-    if (!install_prototype(vm, realm, proto) || !array_iterator_install(vm, realm))
-        return false;
     Object *ctor = es_define_constructor(vm, realm, "Array", array_constructor, 1, proto);
     if (!ctor)
         return false;
     realm->intrinsics[INTRINSIC_Array] = ctor;
+    if (!install_prototype(vm, realm, proto) || !array_iterator_install(vm, realm))
+        return false;
     PropertyKey species = es_key_symbol(vm, WELL_KNOWN_species);
     return es_define_method(vm, ctor, "isArray", array_is_array, 1) && es_define_method(vm, ctor, "from", array_from, 1)
            && es_define_method(vm, ctor, "of", array_of, 0) && !value_is_exception(species)

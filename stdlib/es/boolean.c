@@ -56,7 +56,7 @@ bool stdlib_install_boolean(VM *vm, Realm *realm)
             return false;
         realm->intrinsics[INTRINSIC_BooleanPrototype] = proto;
     }
-    return es_define_method(vm, proto, "toString", boolean_proto_to_string, 0)
-           && es_define_method(vm, proto, "valueOf", boolean_proto_value_of, 0)
-           && es_define_constructor(vm, realm, "Boolean", boolean_constructor, 1, proto);
+    return es_define_constructor(vm, realm, "Boolean", boolean_constructor, 1, proto)
+           && es_define_method(vm, proto, "toString", boolean_proto_to_string, 0)
+           && es_define_method(vm, proto, "valueOf", boolean_proto_value_of, 0);
 }

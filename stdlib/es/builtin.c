@@ -684,7 +684,11 @@ bool es_define_to_string_tag(VM *vm, Object *target, const char *tag)
 {
     PropertyKey key = es_key_symbol(vm, WELL_KNOWN_toStringTag);
     String *text = value_is_exception(key) ? NULL : string_from_cstr(vm, tag);
-    return text && object_define_data_property(vm, target, key, value_from_string(text), PROP_CONFIGURABLE);
+    GC_SCOPE(vm->heap);
+    GC_ROOT_CELL(vm->heap, text);
+    bool ok = text && object_define_data_property(vm, target, key, value_from_string(text), PROP_CONFIGURABLE);
+    GC_SCOPE_END(vm->heap);
+    return ok;
 }
 
 Object *es_define_constructor(VM *vm, Realm *realm, const char *name, NativeFunction function, uint32_t length,

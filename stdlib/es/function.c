@@ -294,12 +294,7 @@ static Value function_constructor(VM *vm, Value this_value, uint32_t argc, const
 bool stdlib_install_function(VM *vm, Realm *realm)
 {
     Object *proto = realm->intrinsics[INTRINSIC_FunctionPrototype];
-    if (!es_define_method(vm, proto, "apply", function_apply, 2)
-        || !es_define_method(vm, proto, "bind", function_bind, 1)
-        || !es_define_method(vm, proto, "call", function_call, 1)
-        || !es_define_method(vm, proto, "toString", function_to_string, 0)
-        || !es_define_symbol_method(vm, proto, WELL_KNOWN_hasInstance, function_has_instance, 1, 0))
-        return false;
+    /* In V8's order: arguments, caller, constructor, then the methods. */
     Object *thrower = realm->intrinsics[INTRINSIC_ThrowTypeError];
     if (thrower) {
         Value t = value_from_object(thrower);
@@ -311,5 +306,9 @@ bool stdlib_install_function(VM *vm, Realm *realm)
     if (!ctor)
         return false;
     realm->intrinsics[INTRINSIC_Function] = ctor;
-    return true;
+    return es_define_method(vm, proto, "apply", function_apply, 2)
+           && es_define_method(vm, proto, "bind", function_bind, 1)
+           && es_define_method(vm, proto, "call", function_call, 1)
+           && es_define_method(vm, proto, "toString", function_to_string, 0)
+           && es_define_symbol_method(vm, proto, WELL_KNOWN_hasInstance, function_has_instance, 1, 0);
 }

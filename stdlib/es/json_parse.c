@@ -212,8 +212,10 @@ static Value parse_array(JsonParser *p)
     if (peek(p) == ']') {
         p->pos++;
     } else {
+        Value element = VALUE_UNDEFINED;
+        GC_ROOT(p->vm->heap, element);
         for (uint32_t i = 0;; i++) {
-            Value element = parse_value(p);
+            element = parse_value(p);
             if (value_is_exception(element) ||
                 object_create_data_property(p->vm, array, property_key_from_index(p->vm, i), element) < 0) {
                 result = VALUE_EXCEPTION;
@@ -386,6 +388,7 @@ static bool internalize_member(VM *vm, Object *val, PropertyKey key, Value reviv
     GC_SCOPE(vm->heap);
     GC_ROOT(vm->heap, key);
     Value element = internalize(vm, val, key, reviver, depth + 1);
+    GC_ROOT(vm->heap, element);
     bool ok = !value_is_exception(element);
     if (ok && value_is_undefined(element))
         ok = object_delete(vm, val, key) >= 0;

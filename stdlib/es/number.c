@@ -425,14 +425,13 @@ bool stdlib_install_number(VM *vm, Realm *realm)
             return false;
         realm->intrinsics[INTRINSIC_NumberPrototype] = proto;
     }
-    if (!define_methods(vm, proto, PROTOTYPE_METHODS, sizeof PROTOTYPE_METHODS / sizeof *PROTOTYPE_METHODS))
-        return false;
     Object *ctor = es_define_constructor(vm, realm, "Number", number_constructor, 1, proto);
     if (!ctor)
         return false;
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, ctor);
-    bool ok = define_methods(vm, ctor, STATIC_METHODS, sizeof STATIC_METHODS / sizeof *STATIC_METHODS);
+    bool ok = define_methods(vm, proto, PROTOTYPE_METHODS, sizeof PROTOTYPE_METHODS / sizeof *PROTOTYPE_METHODS)
+              && define_methods(vm, ctor, STATIC_METHODS, sizeof STATIC_METHODS / sizeof *STATIC_METHODS);
     for (size_t i = 0; ok && i < sizeof CONSTANTS / sizeof *CONSTANTS; i++)
         ok = es_define_value(vm, ctor, CONSTANTS[i].name, value_from_double(CONSTANTS[i].value), 0);
     ok = ok && install_parse_functions(vm, realm, ctor);

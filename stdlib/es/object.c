@@ -264,8 +264,11 @@ static Value enumerable_own_properties(VM *vm, Object *o, EnumerableKind kind)
         if (found <= 0 || !(desc.attributes & PROP_ENUMERABLE))
             continue;
         Value item = enumerable_item(vm, o, keys.keys[i], kind);
+        GC_SCOPE(vm->heap);
+        GC_ROOT(vm->heap, item);
         ok = !value_is_exception(item)
              && object_create_data_property(vm, array, property_key_from_index(vm, count++), item) >= 0;
+        GC_SCOPE_END(vm->heap);
     }
     key_list_free(vm, &keys);
     GC_SCOPE_END(vm->heap);
@@ -413,7 +416,10 @@ static Value object_get_own_property_descriptors(VM *vm, Value this_value, uint3
         ok = found >= 0;
         if (found > 0) {
             Value d = property_descriptor_to_object(vm, &desc);
+            GC_SCOPE(vm->heap);
+            GC_ROOT(vm->heap, d);
             ok = !value_is_exception(d) && object_create_data_property(vm, result, keys.keys[i], d) >= 0;
+            GC_SCOPE_END(vm->heap);
         }
     }
     key_list_free(vm, &keys);
@@ -439,8 +445,11 @@ static Value get_own_property_keys(VM *vm, Value value, bool symbols)
         if (value_is_symbol(keys.keys[i]) != symbols)
             continue;
         Value item = enumerable_item(vm, o, keys.keys[i], KIND_KEYS);
+        GC_SCOPE(vm->heap);
+        GC_ROOT(vm->heap, item);
         ok = !value_is_exception(item)
              && object_create_data_property(vm, array, property_key_from_index(vm, count++), item) >= 0;
+        GC_SCOPE_END(vm->heap);
     }
     key_list_free(vm, &keys);
     GC_SCOPE_END(vm->heap);
@@ -867,6 +876,10 @@ static bool define_methods(VM *vm, Object *target, const MethodEntry *methods, s
 bool stdlib_install_object(VM *vm, Realm *realm)
 {
     Object *proto = realm->intrinsics[INTRINSIC_ObjectPrototype];
+    Object *ctor = es_define_constructor(vm, realm, "Object", object_constructor, 1, proto);
+    if (!ctor)
+        return false;
+    realm->intrinsics[INTRINSIC_Object] = ctor;
     if (!define_methods(vm, proto, PROTOTYPE_METHODS, sizeof PROTOTYPE_METHODS / sizeof *PROTOTYPE_METHODS)
         || !es_define_accessor(vm, proto, es_key(vm, ATOM___proto__), "__proto__", proto_get_proto, proto_set_proto))
         return false;
@@ -874,9 +887,5 @@ bool stdlib_install_object(VM *vm, Realm *realm)
     if (value_is_exception(to_string))
         return false;
     realm->intrinsics[INTRINSIC_ObjectPrototypeToString] = value_as_object(to_string);
-    Object *ctor = es_define_constructor(vm, realm, "Object", object_constructor, 1, proto);
-    if (!ctor)
-        return false;
-    realm->intrinsics[INTRINSIC_Object] = ctor;
     return define_methods(vm, ctor, STATIC_METHODS, sizeof STATIC_METHODS / sizeof *STATIC_METHODS);
 }

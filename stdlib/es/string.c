@@ -735,16 +735,24 @@ static bool split_at(VM *vm, Object *array, String *s, String *separator, uint32
     uint32_t count = 0, i = 0, sep_len = string_length(separator);
     for (int64_t j = string_index_of(s, separator, 0); j >= 0; j = string_index_of(s, separator, i)) {
         String *part = string_substring(vm, s, i, (uint32_t)j);
-        if (!part || object_create_data_property(vm, array, property_key_from_index(vm, count++),
-                                                 value_from_string(part)) < 0)
+        GC_SCOPE(vm->heap);
+        GC_ROOT_CELL(vm->heap, part);
+        bool ok = part && object_create_data_property(vm, array, property_key_from_index(vm, count++),
+                                                      value_from_string(part)) >= 0;
+        GC_SCOPE_END(vm->heap);
+        if (!ok)
             return false;
         if (count == limit)
             return true;
         i = (uint32_t)j + sep_len;
     }
     String *tail = string_substring(vm, s, i, string_length(s));
-    return tail && object_create_data_property(vm, array, property_key_from_index(vm, count),
-                                               value_from_string(tail)) >= 0;
+    GC_SCOPE(vm->heap);
+    GC_ROOT_CELL(vm->heap, tail);
+    bool ok = tail && object_create_data_property(vm, array, property_key_from_index(vm, count),
+                                                  value_from_string(tail)) >= 0;
+    GC_SCOPE_END(vm->heap);
+    return ok;
 }
 
 /* Splitting by "": one element per code unit, at most limit. */
@@ -753,7 +761,12 @@ static bool split_units(VM *vm, Object *array, String *s, uint32_t limit)
     uint32_t len = string_length(s) < limit ? string_length(s) : limit;
     for (uint32_t i = 0; i < len; i++) {
         String *unit = string_substring(vm, s, i, i + 1);
-        if (!unit || object_create_data_property(vm, array, property_key_from_index(vm, i), value_from_string(unit)) < 0)
+        GC_SCOPE(vm->heap);
+        GC_ROOT_CELL(vm->heap, unit);
+        bool ok = unit && object_create_data_property(vm, array, property_key_from_index(vm, i),
+                                                      value_from_string(unit)) >= 0;
+        GC_SCOPE_END(vm->heap);
+        if (!ok)
             return false;
     }
     return true;
@@ -1136,10 +1149,9 @@ bool stdlib_install_string(VM *vm, Realm *realm)
             return false;
         realm->intrinsics[INTRINSIC_StringPrototype] = proto;
     }
-    if (!define_methods(vm, proto, PROTOTYPE_METHODS, sizeof PROTOTYPE_METHODS / sizeof *PROTOTYPE_METHODS)
-        || !define_alias(vm, proto, "trimLeft", "trimStart") || !define_alias(vm, proto, "trimRight", "trimEnd")
-        || !install_iterator(vm, realm, proto))
-        return false;
     Object *ctor = es_define_constructor(vm, realm, "String", string_constructor, 1, proto);
-    return ctor && define_methods(vm, ctor, STATIC_METHODS, sizeof STATIC_METHODS / sizeof *STATIC_METHODS);
+    return ctor && define_methods(vm, proto, PROTOTYPE_METHODS, sizeof PROTOTYPE_METHODS / sizeof *PROTOTYPE_METHODS)
+           && define_alias(vm, proto, "trimLeft", "trimStart") && define_alias(vm, proto, "trimRight", "trimEnd")
+           && install_iterator(vm, realm, proto)
+           && define_methods(vm, ctor, STATIC_METHODS, sizeof STATIC_METHODS / sizeof *STATIC_METHODS);
 }

@@ -95,6 +95,7 @@ static Value symbol_for(VM *vm, Value this_value, uint32_t argc, const Value *ar
     Value key = property_key_from_value(vm, value_from_string(text));
     GC_ROOT(vm->heap, key);
     Value result = value_is_exception(key) ? key : es_get(vm, registry, key);
+    GC_ROOT(vm->heap, result);
     if (value_is_undefined(result)) {
         Symbol *symbol = symbol_new(vm, text);
         result = VALUE_EXCEPTION;
@@ -181,9 +182,9 @@ static bool install_prototype(VM *vm, Object *proto)
            && es_define_method(vm, proto, "valueOf", symbol_proto_value_of, 0)
            && es_define_accessor(vm, proto, es_key_cstr(vm, "description"), "description",
                                  symbol_proto_description, NULL)
+           && es_define_to_string_tag(vm, proto, "Symbol")
            && es_define_symbol_method(vm, proto, WELL_KNOWN_toPrimitive, symbol_proto_to_primitive, 1,
-                                      PROP_CONFIGURABLE)
-           && es_define_to_string_tag(vm, proto, "Symbol");
+                                      PROP_CONFIGURABLE);
 }
 
 bool stdlib_install_symbol(VM *vm, Realm *realm)
@@ -193,14 +194,12 @@ bool stdlib_install_symbol(VM *vm, Realm *realm)
         && !(realm->intrinsics[INTRINSIC_SymbolRegistry] = object_new_ordinary(vm, NULL)))
         return false;
     Object *proto = es_ensure_intrinsic(vm, realm, INTRINSIC_SymbolPrototype, object_proto);
-    if (!proto || !install_prototype(vm, proto))
-        return false;
-    Object *ctor = es_define_constructor(vm, realm, "Symbol", symbol_constructor, 0, proto);
+    Object *ctor = proto ? es_define_constructor(vm, realm, "Symbol", symbol_constructor, 0, proto) : NULL;
     if (!ctor)
         return false;
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, ctor);
-    bool ok = install_statics(vm, ctor);
+    bool ok = install_prototype(vm, proto) && install_statics(vm, ctor);
     GC_SCOPE_END(vm->heap);
     return ok;
 }
