@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "vm/atom.h"
+#include "vm/generator.h"
 #include "vm/interp_internal.h"
 #include "vm/object_internal.h"
 #include "vm/operators.h"
@@ -276,6 +277,7 @@ static const RealmInstallFn realm_installers[] = {
     install_errors,
     install_print,
     stdlib_install_all,
+    generator_install,
 };
 
 Realm *realm_new(VM *vm)
