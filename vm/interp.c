@@ -278,6 +278,12 @@ dispatch:
 
     /* ---- Globals ---- */
     CASE(LOAD_GLOBAL) {
+        InlineCache *cache = CACHE(3);
+        if (interp_global_cache_hit(vm, cache)) {
+            acc = cache->holder->slots[cache->slot];
+            if (!value_is_hole(acc))
+                NEXT(LOAD_GLOBAL);
+        }
         SYNC();
         acc = interp_load_global(vm, value_as_string(CONSTANT(1)), CACHE(3), false);
         CHECK(acc);
@@ -290,6 +296,12 @@ dispatch:
         NEXT(LOAD_GLOBAL_OR_UNDEFINED);
     }
     CASE(STORE_GLOBAL) {
+        InlineCache *cache = CACHE(3);
+        if (interp_global_cache_hit(vm, cache) && cache->kind == GLOBAL_CACHE_WRITABLE &&
+            !value_is_hole(cache->holder->slots[cache->slot])) {
+            cache->holder->slots[cache->slot] = acc;
+            NEXT(STORE_GLOBAL);
+        }
         SYNC();
         CHECK_BOOL(interp_store_global(vm, value_as_string(CONSTANT(1)), acc, STRICT(), CACHE(3)));
         NEXT(STORE_GLOBAL);
