@@ -7,6 +7,7 @@
  */
 #include "runtime/cli.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef enum OptionId {
@@ -20,6 +21,9 @@ typedef enum OptionId {
     OPT_INPUT_TYPE,
     OPT_HELP,
     OPT_VERSION,
+    OPT_GC_STRESS,
+    OPT_TRACE_GC,
+    OPT_MAX_HEAP_SIZE,
 } OptionId;
 
 typedef struct Option {
@@ -42,6 +46,9 @@ static const Option option_table[] = {
     { "--dump-bytecode", OPT_DUMP_BYTECODE, false },
     { "--module", OPT_MODULE, false },
     { "--input-type", OPT_INPUT_TYPE, true },
+    { "--gc-stress", OPT_GC_STRESS, false },
+    { "--trace-gc", OPT_TRACE_GC, false },
+    { "--max-heap-size", OPT_MAX_HEAP_SIZE, true },
     { "--help", OPT_HELP, false },
     { "-h", OPT_HELP, false },
     { "--version", OPT_VERSION, false },
@@ -81,6 +88,18 @@ static int apply_option(const Option *option, const char *value, CliOptions *opt
     case OPT_MODULE: options->force_module = true; break;
     case OPT_HELP: seen->help = true; break;
     case OPT_VERSION: seen->version = true; break;
+    case OPT_GC_STRESS: options->gc_stress = true; break;
+    case OPT_TRACE_GC: options->trace_gc = true; break;
+    case OPT_MAX_HEAP_SIZE: {
+        char *end;
+        unsigned long mb = strtoul(value, &end, 10);
+        if (end == value || *end || mb == 0) {
+            fprintf(err, "nodus: --max-heap-size must be a number of megabytes\n");
+            return CLI_EXIT_BAD_OPTION;
+        }
+        options->max_heap_mb = mb;
+        break;
+    }
     case OPT_INPUT_TYPE:
         if (strcmp(value, "module") == 0) {
             options->input_type = CLI_INPUT_MODULE;
@@ -186,10 +205,9 @@ void cli_print_help(FILE *out)
     fputs(
         "Usage: nodus [options] [ script.js ] [arguments]\n"
         "\n"
-        "nodus is a JavaScript engine and Node.js-style runtime in C. This build\n"
-        "has the front end only (lexer, parser, early errors): it checks and shows\n"
-        "programs but cannot run them yet; running a program reports its syntax\n"
-        "errors as node does, then says so and exits with status 1.\n"
+        "nodus is a JavaScript engine and Node.js-style runtime in C. It runs\n"
+        "scripts with a minimal set of built-ins (print, console.log, the Error\n"
+        "constructors) and shows each stage of the pipeline.\n"
         "\n"
         "Options:\n"
         "  -                         script read from standard input (the default\n"
@@ -205,6 +223,9 @@ void cli_print_help(FILE *out)
         "  --module                  parse any input as an ES module (as .mjs)\n"
         "  --input-type=TYPE         \"module\" or \"commonjs\": how to parse -e, -p\n"
         "                            and standard input\n"
+        "  --gc-stress               collect garbage at every allocation (testing)\n"
+        "  --trace-gc                print a line per garbage collection to stderr\n"
+        "  --max-heap-size=MB        limit the heap; past it allocations throw RangeError\n"
         "  -h, --help                print this help and exit\n"
         "  -v, --version             print the version and exit\n"
         "\n"

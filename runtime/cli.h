@@ -45,6 +45,9 @@ typedef struct CliOptions {
     char **script_argv;
     bool force_module;            /* --module: parse every input as a Module */
     CliInputType input_type;      /* --input-type= */
+    bool gc_stress;               /* --gc-stress: collect at every allocation */
+    bool trace_gc;                /* --trace-gc: a line per collection on stderr */
+    size_t max_heap_mb;           /* --max-heap-size=MB; 0: no limit */
 } CliOptions;
 
 /*

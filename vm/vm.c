@@ -8,6 +8,7 @@
 
 #include "vm/atom.h"
 #include "vm/bytecode.h"
+#include "vm/interp_internal.h"
 #include "vm/object.h"
 #include "vm/string_internal.h"
 #include "vm/symbol.h"
@@ -20,6 +21,7 @@ static void vm_mark_roots(GCTracer *tracer, void *data)
 {
     VM *vm = data;
     gc_mark_value(tracer, vm->exception);
+    interp_mark_roots(tracer, vm);   /* the register stack, frames and the realm */
     /* out_of_memory_message and the permanent atoms are pinned. */
 }
 
@@ -42,7 +44,7 @@ static bool vm_init(VM *vm, const GCOptions *options)
         return false;
     gc_pin(vm->heap, &vm->out_of_memory_message->cell);
     vm->atoms = atom_table_new(vm);
-    return vm->atoms != NULL;
+    return vm->atoms != NULL && interp_init(vm);
 }
 
 VM *vm_new(const GCOptions *options)
@@ -65,6 +67,7 @@ void vm_free(VM *vm)
         heap_free(vm->heap);   /* first: no weak callback may see a freed table */
     atom_table_free(vm->atoms);
     object_runtime_free(vm);
+    interp_free(vm);
     free(vm);
 }
 

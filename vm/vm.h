@@ -22,6 +22,7 @@
 typedef struct AtomTable AtomTable;
 typedef struct Realm Realm;
 typedef struct ShapeRuntime ShapeRuntime;
+typedef struct Interpreter Interpreter;
 
 /* Hints of ToPrimitive (ES2025 7.1.1) */
 typedef enum ToPrimitiveHint { TO_PRIMITIVE_DEFAULT, TO_PRIMITIVE_NUMBER, TO_PRIMITIVE_STRING } ToPrimitiveHint;
@@ -53,6 +54,11 @@ typedef struct VM {
     ShapeRuntime *shapes;
     /* vm/inline_cache.c: bumped at each structural change of a prototype */
     uint32_t shape_epoch;
+    /* vm/interp_internal.h: the register stack, frames and handlers */
+    Interpreter *interp;
+    /* The well-known symbols (stdlib/stdlib.h WELL_KNOWN_SYMBOLS), shared by
+     * all realms: made and pinned by stdlib/es/symbol.c on first use. */
+    struct Symbol *well_known_symbols[16];
 } VM;
 
 VM *vm_new(const GCOptions *options);
