@@ -88,6 +88,10 @@ void function_code_init_type(VM *vm);
 /* A new, empty FunctionCode (every field zero, name the empty atom); NULL
  * after throwing. The compiler fills it in and hands it its malloc'd arrays. */
 FunctionCode *function_code_new(VM *vm) NODUS_MUST_CHECK;
+/* The code of a class's default constructor, `constructor() {}` or, derived,
+ * `constructor(...args) { super(...args); }` (ES2025 15.7.14 step 14);
+ * the compiler gives it the class's source range. */
+FunctionCode *function_code_default_constructor(VM *vm, bool derived) NODUS_MUST_CHECK;
 /* A new SourceText for a source's name and text; NULL after throwing. */
 SourceText *source_text_new(VM *vm, const char *name, const char *text, uint32_t len) NODUS_MUST_CHECK;
 

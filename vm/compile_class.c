@@ -437,7 +437,17 @@ static void create_constructor(FuncState *fs, ClassState *cs, AstName name)
         emit(fs, OP_LOAD_HOLE);
     emit(fs, OP_STORE_REG, (int)heritage);
     Node *ctor = find_constructor(cls);
-    uint32_t code = ctor ? compile_function_constant_named(fs, ctor, name) : NO_OPERAND;
+    uint32_t code = ctor ? compile_function_constant_named(fs, ctor, name)
+                         : const_function_code(fs, function_code_default_constructor(fs->c->vm,
+                                                                                     cls->as.class.super_class));
+    /* The constructor stands for the whole class: F.toString() is the class's
+     * source text (ES2025 15.7.15 step 15, [[SourceText]] of the class). */
+    if (code < fs->constant_count && value_is_cell(fs->constants[code])) {
+        FunctionCode *constructor_code = (FunctionCode *)value_as_cell(fs->constants[code]);
+        constructor_code->source = fs->c->source;
+        constructor_code->source_start = cls->start;
+        constructor_code->source_end = cls->end;
+    }
     set_position(fs, cls);
     emit(fs, OP_CREATE_CLASS, (int)cs->proto, (int)code, (int)heritage);
     emit(fs, OP_STORE_REG, (int)cs->ctor);

@@ -101,3 +101,33 @@ LineTableEntry function_code_position(const FunctionCode *code, uint32_t pc)
     }
     return code->lines[low];
 }
+
+/* ---- Default constructors (ES2025 15.7.14 step 14) ---- */
+
+/* The bytecode of `constructor() {}` or `constructor(...args) { super(...args); }`. */
+FunctionCode *function_code_default_constructor(VM *vm, bool derived)
+{
+    static const uint8_t base_code[] = { OP_LOAD_UNDEFINED, OP_RETURN };
+    static const uint8_t derived_code[] = {
+        OP_CREATE_REST, 0, 0,         /* acc = [...arguments] */
+        OP_STORE_REG, 0, 0,           /* r0 = acc */
+        OP_SUPER_CALL_SPREAD, 0, 0,   /* acc = super(...r0) */
+        OP_RETURN,
+    };
+    FunctionCode *code = function_code_new(vm);
+    if (!code)
+        return NULL;
+    const uint8_t *bytes = derived ? derived_code : base_code;
+    size_t length = derived ? sizeof derived_code : sizeof base_code;
+    code->code = malloc(length);
+    if (!code->code) {
+        vm_throw_out_of_memory(vm);
+        return NULL;
+    }
+    memcpy(code->code, bytes, length);
+    code->code_length = (uint32_t)length;
+    code->register_count = derived ? 1 : 0;
+    code->flags = CODE_STRICT | CODE_CLASS_CONSTRUCTOR | (derived ? CODE_DERIVED_CONSTRUCTOR : 0);
+    code->name = vm_atom(vm, ATOM_empty);
+    return code;
+}

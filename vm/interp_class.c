@@ -62,36 +62,6 @@ bool interp_set_function_name(VM *vm, Value function, Value key, uint32_t prefix
     return ok;
 }
 
-/* ---- Default constructors (ES2025 15.7.14 step 14) ---- */
-
-/* The bytecode of `constructor() {}` or `constructor(...args) { super(...args); }`. */
-static FunctionCode *default_constructor_code(VM *vm, bool derived)
-{
-    static const uint8_t base_code[] = { OP_LOAD_UNDEFINED, OP_RETURN };
-    static const uint8_t derived_code[] = {
-        OP_CREATE_REST, 0, 0,         /* acc = [...arguments] */
-        OP_STORE_REG, 0, 0,           /* r0 = acc */
-        OP_SUPER_CALL_SPREAD, 0, 0,   /* acc = super(...r0) */
-        OP_RETURN,
-    };
-    FunctionCode *code = function_code_new(vm);
-    if (!code)
-        return NULL;
-    const uint8_t *bytes = derived ? derived_code : base_code;
-    size_t length = derived ? sizeof derived_code : sizeof base_code;
-    code->code = malloc(length);
-    if (!code->code) {
-        vm_throw_out_of_memory(vm);
-        return NULL;
-    }
-    memcpy(code->code, bytes, length);
-    code->code_length = (uint32_t)length;
-    code->register_count = derived ? 1 : 0;
-    code->flags = CODE_STRICT | CODE_CLASS_CONSTRUCTOR | (derived ? CODE_DERIVED_CONSTRUCTOR : 0);
-    code->name = vm_atom(vm, ATOM_empty);
-    return code;
-}
-
 /* The [[Prototype]]s of the class's prototype object and of its
  * constructor (ES2025 15.7.14 steps 6-8). false after throwing. */
 static bool class_parents(VM *vm, Value heritage, Value *proto_parent, Value *constructor_parent)
@@ -138,11 +108,7 @@ Value interp_create_class(VM *vm, Frame *frame, uint16_t code_constant, Value he
     proto = object_new_ordinary(vm, value_is_object(proto_parent) ? value_as_object(proto_parent) : NULL);
     if (!proto)
         goto done;
-    FunctionCode *code = code_constant == 0xFFFF ? default_constructor_code(vm, !value_is_hole(heritage) &&
-                                                                                     !value_is_null(heritage))
-                                                 : (FunctionCode *)value_as_cell(frame->code->constants[code_constant]);
-    if (!code)
-        goto done;
+    FunctionCode *code = (FunctionCode *)value_as_cell(frame->code->constants[code_constant]);
     f = closure_new(vm, code, frame->env);
     if (!f || object_set_prototype_of(vm, f, constructor_parent) < 0)
         goto done;

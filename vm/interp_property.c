@@ -79,13 +79,18 @@ Value interp_get_keyed(VM *vm, Value base, Value key_value)
 
 /* ---- Writes ---- */
 
-static const char *class_name_of(Value base)
+/* How V8 names the receiver in "Cannot assign to read only property":
+ * '[object Array]' for arrays, '#<Object>' or '#<Function>' otherwise. */
+static const char *receiver_description(Value base)
 {
-    return value_is_object(base) && value_is_callable(base) ? "Function" : "Object";
+    if (value_as_object(base)->class_ == &array_object_class)
+        return "[object Array]";
+    return value_is_callable(base) ? "#<Function>" : "#<Object>";
 }
 
-/* The TypeError of a failed [[Set]] in strict code (V8's messages). */
-static bool throw_set_failure(VM *vm, Value base, PropertyKey key)
+/* The TypeError of a failed [[Set]] in strict code, in V8's words; used by
+ * the interpreter and by built-ins (Set(O, P, V, true)). Returns false. */
+bool vm_throw_set_failure(VM *vm, Value base, PropertyKey key)
 {
     char *text = interp_key_text(vm, key);
     if (!value_is_object(base)) {
@@ -103,8 +108,8 @@ static bool throw_set_failure(VM *vm, Value base, PropertyKey key)
         if (found == 0 && object_is_extensible(vm, value_as_object(base)) == 0)
             vm_throw_type_error(vm, "Cannot add property %s, object is not extensible", text ? text : "?");
         else if (found >= 0)
-            vm_throw_type_error(vm, "Cannot assign to read only property '%s' of %s '#<%s>'", text ? text : "?",
-                                value_is_callable(base) ? "function" : "object", class_name_of(base));
+            vm_throw_type_error(vm, "Cannot assign to read only property '%s' of %s '%s'", text ? text : "?",
+                                value_is_callable(base) ? "function" : "object", receiver_description(base));
     }
     free(text);
     return false;
@@ -127,7 +132,7 @@ bool interp_set_property(VM *vm, Value base, PropertyKey key, Value value, bool 
     if (done < 0)
         return false;
     if (!done && strict)
-        return throw_set_failure(vm, base, key);
+        return vm_throw_set_failure(vm, base, key);
     return true;
 }
 
@@ -165,7 +170,7 @@ Value interp_delete_keyed(VM *vm, Value base, Value key_value, bool strict)
         goto done;
     if (!deleted && strict) {
         char *text = interp_key_text(vm, key);
-        vm_throw_type_error(vm, "Cannot delete property '%s' of #<%s>", text ? text : "?", class_name_of(base));
+        vm_throw_type_error(vm, "Cannot delete property '%s' of %s", text ? text : "?", receiver_description(base));
         free(text);
         goto done;
     }
@@ -227,7 +232,7 @@ bool interp_set_super(VM *vm, Frame *frame, Value key_value, Value value, Value 
     int done = object_set(vm, value_as_object(base), key, value, this_value);
     if (done < 0)
         goto done;
-    ok = done || !(frame->code->flags & CODE_STRICT) || throw_set_failure(vm, this_value, key);
+    ok = done || !(frame->code->flags & CODE_STRICT) || vm_throw_set_failure(vm, this_value, key);
 done:
     GC_SCOPE_END(vm->heap);
     return ok;

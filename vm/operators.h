@@ -19,7 +19,12 @@
 
 /* ---- Conversions (ES2025 7.1) ---- */
 Value value_to_primitive(VM *vm, Value value, ToPrimitiveHint hint);        /* 7.1.1 */
-bool value_to_boolean(Value value);                                          /* 7.1.2 */
+bool value_to_boolean(Value value);
+/* The TypeError of a failed strict [[Set]] (ES2025 7.3.4 Set with Throw
+ * true), in V8's words: "Cannot add property x, object is not extensible",
+ * "Cannot assign to read only property 'x' of object '#<Object>'", ...
+ * Returns false. */
+bool vm_throw_set_failure(VM *vm, Value base, PropertyKey key);                                          /* 7.1.2 */
 Value value_to_numeric(VM *vm, Value value);                                 /* 7.1.3: a Number (BigInt: TypeError for now) */
 bool value_to_number(VM *vm, Value value, double *result) NODUS_MUST_CHECK;  /* 7.1.4 */
 bool value_to_int32(VM *vm, Value value, int32_t *result) NODUS_MUST_CHECK;  /* 7.1.6 */

@@ -8,6 +8,7 @@
 
 #include "stdlib/es/builtin.h"
 #include "vm/object_internal.h"   /* property_to_number, property_same_value, array_length */
+#include "vm/operators.h"         /* vm_throw_set_failure */
 
 /* ---- Keys ---- */
 
@@ -300,16 +301,7 @@ bool es_set(VM *vm, Object *o, PropertyKey key, Value value)
     int done = object_set(vm, o, key, value, value_from_object(o));
     if (done < 0)
         return false;
-    if (done == 0) {
-        char *name = key_to_cstr(vm, key);
-        char *what = es_describe_value(vm, value_from_object(o));
-        vm_throw_type_error(vm, "Cannot assign to read only property '%s' of object '%s'", name ? name : "?",
-                            what ? what : "?");
-        free(name);
-        free(what);
-        return false;
-    }
-    return true;
+    return done == 1 || vm_throw_set_failure(vm, value_from_object(o), key);
 }
 
 /* ES2025 7.3.7 CreateDataPropertyOrThrow */

@@ -291,7 +291,13 @@ static char *string_tag(Inspector *in, Object *o, const char *constructor)
         return strdup("");
     }
     char *text = value_is_string(tag) ? utf8_of(in, value_as_string(tag)) : strdup("");
-    if (constructor && strcmp(text, constructor) == 0)
+    if (text && constructor && strcmp(text, constructor) == 0)
+        text[0] = 0;
+    /* node lists the tag only when it is not an own enumerable property:
+     * that one is printed with the other keys already */
+    PropertyDescriptor desc;
+    if (text && text[0] && object_get_own_property(in->vm, o, key, &desc) == 1 &&
+        (desc.attributes & PROP_ENUMERABLE))
         text[0] = 0;
     return text;
 }

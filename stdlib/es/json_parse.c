@@ -66,15 +66,17 @@ static Value error_unexpected_token(JsonParser *p)
     return VALUE_EXCEPTION;
 }
 
-/* The SyntaxError for the unit at pos: end of input, a stray number or
- * string, or an unexpected token. what: the message for a known
- * expectation ("Expected ':' after property name"), or NULL. */
+/* The SyntaxError for the unit at pos. what: the message for a known
+ * expectation ("Expected ':' after property name"), or NULL for end of
+ * input, a stray number or string, or an unexpected token. */
 static Value error_at(JsonParser *p, const char *what)
 {
-    if (p->pos >= p->len)
-        return vm_throw_error(p->vm, ERROR_KIND_SYNTAX, "Unexpected end of JSON input");
+    /* V8 names a known expectation even at the end of the input
+     * ("Expected ':' after property name in JSON at position 4") */
     if (what)
         return vm_throw_error(p->vm, ERROR_KIND_SYNTAX, "%s in JSON at position %u", what, p->pos);
+    if (p->pos >= p->len)
+        return vm_throw_error(p->vm, ERROR_KIND_SYNTAX, "Unexpected end of JSON input");
     return error_unexpected_token(p);
 }
 
@@ -412,7 +414,10 @@ Value json_parse(VM *vm, Value this_value, uint32_t argc, const Value *argv, Obj
     if (!value_is_exception(result)) {
         skip_whitespace(&p);
         if (p.pos < p.len)
-            result = error_at(&p, is_digit(peek(&p)) ? "Unexpected number" : "Unexpected non-whitespace character after JSON");
+            result = is_digit(peek(&p)) ? error_at(&p, "Unexpected number")
+                                        : vm_throw_error(vm, ERROR_KIND_SYNTAX,   /* V8 says no "in JSON" here */
+                                                         "Unexpected non-whitespace character after JSON at position %u",
+                                                         p.pos);
     }
     Value reviver = es_arg(argc, argv, 1);
     if (!value_is_exception(result) && value_is_callable(reviver)) {

@@ -62,7 +62,19 @@ UNARY(asin, asin)
 UNARY(asinh, asinh)
 UNARY(atan, atan)
 UNARY(atanh, atanh)
-UNARY(cbrt, cbrt)
+/* libm's cbrt is not correctly rounded (cbrt(-27) gives -3.0000000000000004
+ * with glibc); one Newton step in long double makes exact cubes exact, as
+ * JavaScript programs expect. */
+static double cbrt_js(double x)
+{
+    double y = cbrt(x);
+    if (!isfinite(y) || y == 0)
+        return y;
+    long double ly = y;
+    ly -= (ly * ly * ly - x) / (3 * ly * ly);
+    return (double)ly;
+}
+UNARY(cbrt, cbrt_js)
 UNARY(ceil, ceil)
 UNARY(cos, cos)
 UNARY(cosh, cosh)

@@ -257,7 +257,7 @@ static void test_objects_calls_members(void)
 
 static void test_classes(void)
 {
-    EXPECT_CODE("class A { m() {} }", "CREATE_CLASS r3, -, r4");
+    EXPECT_CODE("class A { m() {} }", "CREATE_CLASS r3, <function anonymous>, r4");
     EXPECT_CODE("class A { m() {} }", "LOAD_CONST \"m\"; STORE_REG r5; CREATE_CLOSURE <function \"m\">; DEFINE_METHOD r3, r5");
     EXPECT_CODE("class A extends B { constructor() { super(); } }", "SUPER_CALL");
     EXPECT_CODE("class A { #x = 1; get() { return this.#x; } }", "CREATE_PRIVATE_NAME \"x\"");

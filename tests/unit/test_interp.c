@@ -59,6 +59,13 @@ static uint16_t asm_constant(Asm *a, Value v)
     return (uint16_t)a->constant_count++;
 }
 
+/* The code of a default class constructor (the compiler makes it). */
+static uint16_t asm_default_constructor(Asm *a, bool derived)
+{
+    FunctionCode *code = function_code_default_constructor(vm, derived);
+    return asm_constant(a, value_from_cell(&code->header));
+}
+
 static uint16_t asm_atom(Asm *a, const char *name)
 {
     return asm_constant(a, value_from_string(atom_from_cstr(vm, name)));
@@ -502,9 +509,9 @@ static void test_construct(void)
     asm_begin(&a, 6, 0);
     emit(&a, OP_LOAD_HOLE);
     emit(&a, OP_STORE_REG, 2);
-    emit(&a, OP_CREATE_CLASS, 1, 0xFFFF, 2);
+    emit(&a, OP_CREATE_CLASS, 1, asm_default_constructor(&a, false), 2);
     emit(&a, OP_STORE_REG, 0);                 /* A */
-    emit(&a, OP_CREATE_CLASS, 3, 0xFFFF, 0);
+    emit(&a, OP_CREATE_CLASS, 3, asm_default_constructor(&a, true), 0);
     emit(&a, OP_STORE_REG, 4);                 /* B extends A */
     emit(&a, OP_NEW, 4, 5, 0);
     emit(&a, OP_STORE_REG, 5);
@@ -516,7 +523,7 @@ static void test_construct(void)
     asm_begin(&a, 3, 0);
     emit(&a, OP_LOAD_HOLE);
     emit(&a, OP_STORE_REG, 2);
-    emit(&a, OP_CREATE_CLASS, 1, 0xFFFF, 2);
+    emit(&a, OP_CREATE_CLASS, 1, asm_default_constructor(&a, false), 2);
     emit(&a, OP_STORE_REG, 0);
     emit(&a, OP_CALL, 0, 1, 1, 0);
     emit(&a, OP_RETURN);

@@ -16,5 +16,4 @@ for (const s of ['{', '', '[1,]', '{"a":1,}', '{"a" 1}', '[1 2]', '"abc', '"\\x"
 t(() => { const a = { x: { y: {} } }; a.x.y.z = a; JSON.stringify(a); });
 t(() => { const a = [1]; a.push({ q: a }); JSON.stringify(a); });
 t(() => { class K {} const a = new K(); a.self = a; JSON.stringify(a); });
-t(() => JSON.stringify(1n));
 console.log(Object.prototype.toString.call(JSON), JSON.parse.length, JSON.stringify.length);
