@@ -98,12 +98,22 @@ static bool put(VM *vm, Object *o, AtomId name, Value value)
 }
 
 /* ES2025 6.2.6.4 FromPropertyDescriptor ( Desc ) */
-Value property_descriptor_to_object(VM *vm, const PropertyDescriptor *desc)
+Value property_descriptor_to_object(VM *vm, const PropertyDescriptor *in)
 {
-    Object *o = es_object_new(vm);
-    if (!o)
-        return VALUE_EXCEPTION;
+    /* The descriptor's values may be referenced from nowhere else (a String
+     * object's "0" is a fresh one-character string): root them across the
+     * allocations below. */
     GC_SCOPE(vm->heap);
+    PropertyDescriptor copy = *in;
+    const PropertyDescriptor *desc = &copy;
+    GC_ROOT(vm->heap, copy.value);
+    GC_ROOT(vm->heap, copy.getter);
+    GC_ROOT(vm->heap, copy.setter);
+    Object *o = es_object_new(vm);
+    if (!o) {
+        GC_SCOPE_END(vm->heap);
+        return VALUE_EXCEPTION;
+    }
     GC_ROOT_CELL(vm->heap, o);
     bool ok = (!(desc->has & DESC_HAS_VALUE) || put(vm, o, ATOM_value, desc->value))
               && (!(desc->has & DESC_HAS_WRITABLE)
