@@ -19,7 +19,8 @@
 #                  .node marker from what nodus prints now (check the diff!)
 #   --regen-node   rewrite the expected files of the .node tests from node
 # Environment: NODUS (the binary, default ./nodus), NODUS_SRCDIR (the source
-# tree, default the folder above this script).
+# tree, default the folder above this script), NODUS_FLAGS (options put
+# before every test's own, e.g. --gc-stress: the outputs must not change).
 set -u
 
 srcdir=$(cd "${NODUS_SRCDIR:-$(dirname "$0")/..}" && pwd)
@@ -58,6 +59,9 @@ run_one() {
     local program=$1 outprefix=$2 args_file=$3 stdin_file=$4
     local -a args=()
     local line
+    if [ "$program" = "$nodus" ] && [ -n "${NODUS_FLAGS:-}" ]; then
+        read -r -a args <<< "$NODUS_FLAGS"
+    fi
     while IFS= read -r line || [ -n "$line" ]; do
         args+=("$line")
     done < "$args_file"
