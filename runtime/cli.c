@@ -7,6 +7,7 @@
  */
 #include "runtime/cli.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef enum OptionId {
@@ -15,10 +16,14 @@ typedef enum OptionId {
     OPT_CHECK,
     OPT_DUMP_TOKENS,
     OPT_DUMP_AST,
+    OPT_DUMP_BYTECODE,
     OPT_MODULE,
     OPT_INPUT_TYPE,
     OPT_HELP,
     OPT_VERSION,
+    OPT_GC_STRESS,
+    OPT_TRACE_GC,
+    OPT_MAX_HEAP_SIZE,
 } OptionId;
 
 typedef struct Option {
@@ -38,8 +43,12 @@ static const Option option_table[] = {
     { "-c", OPT_CHECK, false },
     { "--dump-tokens", OPT_DUMP_TOKENS, false },
     { "--dump-ast", OPT_DUMP_AST, false },
+    { "--dump-bytecode", OPT_DUMP_BYTECODE, false },
     { "--module", OPT_MODULE, false },
     { "--input-type", OPT_INPUT_TYPE, true },
+    { "--gc-stress", OPT_GC_STRESS, false },
+    { "--trace-gc", OPT_TRACE_GC, false },
+    { "--max-heap-size", OPT_MAX_HEAP_SIZE, true },
     { "--help", OPT_HELP, false },
     { "-h", OPT_HELP, false },
     { "--version", OPT_VERSION, false },
@@ -58,7 +67,7 @@ static const Option *find_option(const char *name, size_t name_len)
 
 /* The options seen, before they are checked against each other. */
 typedef struct Seen {
-    bool check, dump_tokens, dump_ast, help, version;
+    bool check, dump_tokens, dump_ast, dump_bytecode, help, version;
     const char *eval_option;      /* the spelling of the last -e/-p, for messages */
 } Seen;
 
@@ -75,9 +84,22 @@ static int apply_option(const Option *option, const char *value, CliOptions *opt
     case OPT_CHECK: seen->check = true; break;
     case OPT_DUMP_TOKENS: seen->dump_tokens = true; break;
     case OPT_DUMP_AST: seen->dump_ast = true; break;
+    case OPT_DUMP_BYTECODE: seen->dump_bytecode = true; break;
     case OPT_MODULE: options->force_module = true; break;
     case OPT_HELP: seen->help = true; break;
     case OPT_VERSION: seen->version = true; break;
+    case OPT_GC_STRESS: options->gc_stress = true; break;
+    case OPT_TRACE_GC: options->trace_gc = true; break;
+    case OPT_MAX_HEAP_SIZE: {
+        char *end;
+        unsigned long mb = strtoul(value, &end, 10);
+        if (end == value || *end || mb == 0) {
+            fprintf(err, "nodus: --max-heap-size must be a number of megabytes\n");
+            return CLI_EXIT_BAD_OPTION;
+        }
+        options->max_heap_mb = mb;
+        break;
+    }
     case OPT_INPUT_TYPE:
         if (strcmp(value, "module") == 0) {
             options->input_type = CLI_INPUT_MODULE;
@@ -107,13 +129,13 @@ static int settle_mode(CliOptions *options, const Seen *seen, FILE *err)
         fprintf(err, "nodus: either --check or --eval can be used, not both\n");
         return CLI_EXIT_BAD_OPTION;
     }
-    if (seen->dump_tokens && seen->dump_ast) {
-        fprintf(err, "nodus: either --dump-tokens or --dump-ast can be used, not both\n");
+    if (seen->dump_tokens + seen->dump_ast + seen->dump_bytecode > 1) {
+        fprintf(err, "nodus: only one of --dump-tokens, --dump-ast and --dump-bytecode can be used\n");
         return CLI_EXIT_BAD_OPTION;
     }
-    if ((seen->dump_tokens || seen->dump_ast) && seen->check) {
+    if ((seen->dump_tokens || seen->dump_ast || seen->dump_bytecode) && seen->check) {
         fprintf(err, "nodus: either --check or --%s can be used, not both\n",
-                seen->dump_tokens ? "dump-tokens" : "dump-ast");
+                seen->dump_tokens ? "dump-tokens" : seen->dump_ast ? "dump-ast" : "dump-bytecode");
         return CLI_EXIT_BAD_OPTION;
     }
     if (seen->check)
@@ -122,6 +144,8 @@ static int settle_mode(CliOptions *options, const Seen *seen, FILE *err)
         options->mode = CLI_MODE_DUMP_TOKENS;
     else if (seen->dump_ast)
         options->mode = CLI_MODE_DUMP_AST;
+    else if (seen->dump_bytecode)
+        options->mode = CLI_MODE_DUMP_BYTECODE;
     else
         options->mode = CLI_MODE_RUN;
     return CLI_EXIT_OK;
@@ -181,10 +205,9 @@ void cli_print_help(FILE *out)
     fputs(
         "Usage: nodus [options] [ script.js ] [arguments]\n"
         "\n"
-        "nodus is a JavaScript engine and Node.js-style runtime in C. This build\n"
-        "has the front end only (lexer, parser, early errors): it checks and shows\n"
-        "programs but cannot run them yet; running a program reports its syntax\n"
-        "errors as node does, then says so and exits with status 1.\n"
+        "nodus is a JavaScript engine and Node.js-style runtime in C. It runs\n"
+        "scripts with a minimal set of built-ins (print, console.log, the Error\n"
+        "constructors) and shows each stage of the pipeline.\n"
         "\n"
         "Options:\n"
         "  -                         script read from standard input (the default\n"
@@ -196,9 +219,13 @@ void cli_print_help(FILE *out)
         "  -p, --print CODE          evaluate CODE and print the result\n"
         "  --dump-tokens             print the script's tokens, one per line\n"
         "  --dump-ast                print the script's syntax tree\n"
+        "  --dump-bytecode           print the script's compiled bytecode\n"
         "  --module                  parse any input as an ES module (as .mjs)\n"
         "  --input-type=TYPE         \"module\" or \"commonjs\": how to parse -e, -p\n"
         "                            and standard input\n"
+        "  --gc-stress               collect garbage at every allocation (testing)\n"
+        "  --trace-gc                print a line per garbage collection to stderr\n"
+        "  --max-heap-size=MB        limit the heap; past it allocations throw RangeError\n"
         "  -h, --help                print this help and exit\n"
         "  -v, --version             print the version and exit\n"
         "\n"

@@ -24,6 +24,7 @@ typedef enum CliMode {
     CLI_MODE_CHECK,               /* --check: syntax only */
     CLI_MODE_DUMP_TOKENS,         /* --dump-tokens: the token stream */
     CLI_MODE_DUMP_AST,            /* --dump-ast: the syntax tree */
+    CLI_MODE_DUMP_BYTECODE,       /* --dump-bytecode: the compiled bytecode */
     CLI_MODE_HELP,
     CLI_MODE_VERSION,
 } CliMode;
@@ -44,6 +45,9 @@ typedef struct CliOptions {
     char **script_argv;
     bool force_module;            /* --module: parse every input as a Module */
     CliInputType input_type;      /* --input-type= */
+    bool gc_stress;               /* --gc-stress: collect at every allocation */
+    bool trace_gc;                /* --trace-gc: a line per collection on stderr */
+    size_t max_heap_mb;           /* --max-heap-size=MB; 0: no limit */
 } CliOptions;
 
 /*

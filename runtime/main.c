@@ -4,13 +4,14 @@
  *
  *     cli_parse -> load_source -> parse_source -> execute
  *
- * with --dump-tokens leaving it after the lexer, and --check and --dump-ast
- * after the parser. execute() is where the interpreter plugs in: today the
- * build has the front end only, so it says that it cannot run the program.
+ * with --dump-tokens leaving it after the lexer, --check and --dump-ast
+ * after the parser, and --dump-bytecode after the compiler; execute()
+ * compiles the program and runs it.
  */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -18,7 +19,13 @@
 #include "lexer/token_dump.h"
 #include "parser/parser.h"
 #include "runtime/cli.h"
+#include "runtime/report.h"
 #include "runtime/source_file.h"
+#include "vm/bytecode.h"
+#include "vm/function.h"
+#include "vm/realm.h"
+#include "vm/string.h"
+#include "vm/vm.h"
 
 static bool has_suffix(const char *s, const char *suffix)
 {
@@ -142,21 +149,68 @@ static Node *parse_source(Arena *arena, SourceFile *source, bool detect_module, 
 }
 
 /*
- * Runs a parsed program. This is where the next stages plug in: compile the
- * AST to bytecode (vm/), create the realm with the built-ins (stdlib/), run
- * the program as a CommonJS or ES module (runtime/module_*.c), then the
- * event loop (runtime/loop.c, on libuv) until no work is left; -p prints the
- * completion value. Until the interpreter exists it reports that honestly.
+ * Runs a parsed program: a VM and a realm, the program compiled to
+ * bytecode (vm/) and run as a script; an uncaught exception is reported as
+ * node reports it (exit status 1), and -p prints the completion value.
+ * Next: the program as a CommonJS or ES module (runtime/module_*.c), then
+ * the event loop (runtime/loop.c, on libuv) until no work is left.
  */
 static int execute(const CliOptions *options, const SourceFile *source, const Node *program)
 {
-    (void)options;
-    (void)program;
-    fprintf(stderr,
-            "nodus: cannot run %s yet: this build has the front end only (lexer and parser); "
-            "try --check, --dump-tokens or --dump-ast\n",
-            source->label);
-    return CLI_EXIT_ERROR;
+    GCOptions gc_options = {
+        .stress = options->gc_stress,
+        .trace = options->trace_gc,
+        .max_heap_bytes = options->max_heap_mb << 20,
+    };
+    VM *vm = vm_new(&gc_options);
+    Realm *realm = vm ? realm_new(vm) : NULL;
+    if (!realm) {
+        fprintf(stderr, "nodus: out of memory\n");
+        vm_free(vm);
+        return CLI_EXIT_ERROR;
+    }
+    int status = CLI_EXIT_OK;
+    FunctionCode *code = compile_program(vm, program, source->text, source->len, source->name);
+    Value result = code ? vm_run_script(vm, code) : VALUE_EXCEPTION;
+    if (!value_is_exception(result) && !vm_run_jobs(vm))
+        result = VALUE_EXCEPTION;
+    fflush(stdout);
+    if (value_is_exception(result)) {
+        report_uncaught_exception(stderr, vm, source, vm_take_exception(vm));
+        status = CLI_EXIT_ERROR;
+    } else if (options->print_result) {
+        report_completion_value(stdout, vm, result);
+    }
+    realm_free(vm, realm);
+    vm_free(vm);
+    return status;
+}
+
+/* --dump-bytecode: compiles the program and prints every function's code. */
+static int dump_bytecode(const SourceFile *source, const Node *program)
+{
+    GCOptions gc_options = { 0 };
+    VM *vm = vm_new(&gc_options);
+    if (!vm) {
+        fprintf(stderr, "nodus: out of memory\n");
+        return CLI_EXIT_ERROR;
+    }
+    int status = CLI_EXIT_OK;
+    FunctionCode *code = compile_program(vm, program, source->text, source->len, source->name);
+    if (code) {
+        bytecode_dump(stdout, vm, code);
+    } else {
+        Value error = vm_take_exception(vm);
+        size_t len = 0;
+        char *message = value_is_string(error) && string_flatten(vm, value_as_string(error))
+                            ? string_to_utf8(value_as_string(error), &len)
+                            : NULL;
+        fprintf(stderr, "%s: %s\n", source->name, message ? message : "cannot compile");
+        free(message);
+        status = CLI_EXIT_ERROR;
+    }
+    vm_free(vm);
+    return status;
 }
 
 /* Parses the source and hands the tree to the stage the mode asks for. */
@@ -184,6 +238,8 @@ static int process_source(const CliOptions *options, SourceFile *source, bool de
         status = CLI_EXIT_ERROR;
     } else if (options->mode == CLI_MODE_DUMP_AST) {
         ast_dump(stdout, program);
+    } else if (options->mode == CLI_MODE_DUMP_BYTECODE) {
+        status = dump_bytecode(source, program);
     } else if (options->mode == CLI_MODE_RUN) {
         status = execute(options, source, program);
     }

@@ -83,6 +83,14 @@ typedef struct FunctionCode {
 /* The source position of a pc (the entry at or before it). */
 LineTableEntry function_code_position(const FunctionCode *code, uint32_t pc);
 
+/* Registers the FunctionCode and SourceText cell types (vm_new calls it). */
+void function_code_init_type(VM *vm);
+/* A new, empty FunctionCode (every field zero, name the empty atom); NULL
+ * after throwing. The compiler fills it in and hands it its malloc'd arrays. */
+FunctionCode *function_code_new(VM *vm) NODUS_MUST_CHECK;
+/* A new SourceText for a source's name and text; NULL after throwing. */
+SourceText *source_text_new(VM *vm, const char *name, const char *text, uint32_t len) NODUS_MUST_CHECK;
+
 /* --dump-bytecode: every function of the code tree, one instruction per line:
  *   0012  GET_NAMED  r3, "length", k2        ; line 4
  */

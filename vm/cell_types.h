@@ -18,7 +18,10 @@ typedef enum CellType {
     CELL_TYPE_VALUE_ARRAY = 5,     /* a plain array of Values: slots, elements */
     CELL_TYPE_ACCESSOR_PAIR = 6,   /* getter/setter pair of an accessor property */
     CELL_TYPE_SPARSE_ELEMENTS = 7, /* an object's sparse elements (vm/elements.c) */
-    /* Room for more: BigInt, environments, bytecode, ... */
+    CELL_TYPE_FUNCTION_CODE = 8,   /* FunctionCode: compiled bytecode (vm/function_code.c) */
+    CELL_TYPE_SOURCE_TEXT = 9,     /* SourceText: a compiled source's name and text (vm/function_code.c) */
+    CELL_TYPE_ENVIRONMENT = 10,    /* Environment: captured variables (vm/function.c) */
+    /* Room for more: BigInt, ... */
     CELL_TYPE__COUNT
 } CellType;
 

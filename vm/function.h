@@ -50,6 +50,10 @@ extern const ObjectClass closure_class;
 extern const ObjectClass native_function_class;
 
 Environment *environment_new(VM *vm, Environment *parent, uint32_t slot_count) NODUS_MUST_CHECK;
+/* A copy of env (same parent, same slot values): COPY_ENV. */
+Environment *environment_copy(VM *vm, Environment *env) NODUS_MUST_CHECK;
+/* Registers the cell type of environments (called once by vm_new). */
+void function_register_types(Heap *heap);
 
 /* A new closure for code in env; NULL after throwing. Sets its prototype
  * (%Function.prototype% or the generator / async variants), "length",
@@ -60,17 +64,36 @@ Object *closure_new(VM *vm, FunctionCode *code, Environment *env) NODUS_MUST_CHE
 Object *native_function_new(VM *vm, NativeFunction function, const char *name, uint32_t length,
                             bool is_constructor) NODUS_MUST_CHECK;
 
+/* The function's name for messages and stack traces: its own "name" data
+ * property when it is a string, else the name its code was compiled with. */
+String *function_name(VM *vm, Object *f);
+
+/* native_function_new with another [[Prototype]] than %Function.prototype%. */
+Object *native_function_new_in(VM *vm, Object *prototype, NativeFunction function, const char *name,
+                               uint32_t length, bool is_constructor) NODUS_MUST_CHECK;
+
 /* [[Call]] and [[Construct]] for C code (throws TypeError when not callable
  * / not a constructor). Deep recursion throws RangeError "Maximum call stack
  * size exceeded". */
 Value vm_call(VM *vm, Value callee, Value this_value, uint32_t argc, const Value *argv);
 Value vm_construct(VM *vm, Value constructor, uint32_t argc, const Value *argv, Value new_target);
-bool value_is_callable(Value value);
-bool value_is_constructor(Value value);
+/* value_is_callable is in vm/object.h */
+static inline bool value_is_constructor(Value value)
+{
+    return value_is_object(value) && ((GCCell *)value_as_object(value))->flags & OBJECT_IS_CONSTRUCTOR;
+}
 
 /* Runs a compiled script's top level in the current realm: its completion
  * value, or VALUE_EXCEPTION. */
 Value vm_run_script(VM *vm, FunctionCode *code);
+
+/* Where the exception value was last thrown by JavaScript code (for the
+ * runtime's report of an uncaught exception): false when unknown. */
+typedef struct ThrowSite {
+    String *source_name;         /* the script's name as compiled */
+    uint32_t line, column;       /* 1-based */
+} ThrowSite;
+bool vm_exception_site(VM *vm, Value exception, ThrowSite *site);
 
 /* Runs the job queue (promise reactions) until it is empty; false when a job
  * threw and nobody handled it (the exception is pending). */

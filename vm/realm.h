@@ -1,7 +1,7 @@
 /*
  * A realm (ES2025 9.3): the intrinsics (%Object.prototype%, %Array%, ...),
  * the global object and the global environment's declarative part.
- * stdlib/es/*.c fill the intrinsics in; each file has an install function
+ * stdlib/es/ files fill the intrinsics in; each file has an install function
  * called by realm_new in dependency order.
  */
 #ifndef NODUS_VM_REALM_H
@@ -33,11 +33,26 @@ struct Realm {
     /* let/const/class declared at the top level of scripts: names to
      * values (the hole while in TDZ), with const-ness */
     Object *global_lexicals;     /* an internal ordinary object used as a map; attributes encode const */
+    /* ToObject of a primitive (ES2025 7.1.18): a Boolean, Number, String,
+     * Symbol or BigInt wrapper object. Installed by stdlib; until then
+     * ToObject of a primitive throws a TypeError. NULL after throwing. */
+    Object *(*wrap_primitive)(VM *vm, Value primitive);
 };
+
+/* The install functions realm_new calls, in order, after creating the core
+ * intrinsics (Object.prototype, Function.prototype, Array.prototype, the
+ * errors, the global object, print): see realm_installers in vm/realm.c. */
+typedef bool (*RealmInstallFn)(VM *vm, Realm *realm);
 
 /* Creates a realm with every built-in installed and makes it current. */
 Realm *realm_new(VM *vm) NODUS_MUST_CHECK;
+/* Frees a realm made by realm_new (its cells are the collector's). */
+void realm_free(VM *vm, Realm *realm);
 Object *realm_intrinsic(VM *vm, IntrinsicId id);
+/* OrdinaryCreateFromConstructor (ES2025 10.1.13) for ordinary objects: the
+ * prototype is constructor.prototype, or the realm's fallback intrinsic
+ * when that is not an object. NULL after throwing. */
+Object *ordinary_create_from_constructor(VM *vm, Object *constructor, IntrinsicId fallback) NODUS_MUST_CHECK;
 
 /* Helpers for stdlib's install functions: define a built-in method or a
  * value property with the attributes built-ins have (writable,

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 
 #include "vm/atom.h"
+#include "vm/bytecode.h"
+#include "vm/interp_internal.h"
 #include "vm/object.h"
 #include "vm/string_internal.h"
 #include "vm/symbol.h"
@@ -19,6 +21,7 @@ static void vm_mark_roots(GCTracer *tracer, void *data)
 {
     VM *vm = data;
     gc_mark_value(tracer, vm->exception);
+    interp_mark_roots(tracer, vm);   /* the register stack, frames and the realm */
     /* out_of_memory_message and the permanent atoms are pinned. */
 }
 
@@ -32,6 +35,7 @@ static bool vm_init(VM *vm, const GCOptions *options)
     symbol_register_type(vm->heap);
     if (!object_runtime_init(vm))   /* objects, shapes, value arrays, accessor pairs, sparse elements */
         return false;
+    function_code_init_type(vm);    /* compiled code and source texts */
     gc_set_roots(vm->heap, vm_mark_roots, vm);
     /* First, so that the atoms below can report running out of memory. */
     vm->out_of_memory_message = string_from_latin1(
@@ -40,7 +44,7 @@ static bool vm_init(VM *vm, const GCOptions *options)
         return false;
     gc_pin(vm->heap, &vm->out_of_memory_message->cell);
     vm->atoms = atom_table_new(vm);
-    return vm->atoms != NULL;
+    return vm->atoms != NULL && interp_init(vm);
 }
 
 VM *vm_new(const GCOptions *options)
@@ -63,6 +67,7 @@ void vm_free(VM *vm)
         heap_free(vm->heap);   /* first: no weak callback may see a freed table */
     atom_table_free(vm->atoms);
     object_runtime_free(vm);
+    interp_free(vm);
     free(vm);
 }
 

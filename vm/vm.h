@@ -22,6 +22,7 @@
 typedef struct AtomTable AtomTable;
 typedef struct Realm Realm;
 typedef struct ShapeRuntime ShapeRuntime;
+typedef struct Interpreter Interpreter;
 
 /* Hints of ToPrimitive (ES2025 7.1.1) */
 typedef enum ToPrimitiveHint { TO_PRIMITIVE_DEFAULT, TO_PRIMITIVE_NUMBER, TO_PRIMITIVE_STRING } ToPrimitiveHint;
@@ -53,6 +54,8 @@ typedef struct VM {
     ShapeRuntime *shapes;
     /* vm/inline_cache.c: bumped at each structural change of a prototype */
     uint32_t shape_epoch;
+    /* vm/interp_internal.h: the register stack, frames and handlers */
+    Interpreter *interp;
 } VM;
 
 VM *vm_new(const GCOptions *options);
