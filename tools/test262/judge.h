@@ -23,6 +23,7 @@ typedef struct RunConfig {
     RunMode mode;
     const char *suite_dir;     /* contains harness/ and test/ */
     const char *test_root;     /* suite_dir/test */
+    bool gc_stress;            /* run mode: collect at every allocation (finds rooting bugs) */
 } RunConfig;
 
 /* One test file, loaded. */

@@ -31,6 +31,7 @@ typedef struct Options {
     bool verbose;
     const char *expectations_file;
     bool update_expectations;
+    bool gc_stress;
     char **selections;        /* positional arguments (malloc'd copies, normalised) */
     size_t selection_count;
 } Options;
@@ -50,6 +51,7 @@ static void usage(FILE *out)
           "  --expectations FILE     expected failures (default tests/test262/expectations.txt,\n"
           "                          or expectations-run.txt beside it in run mode)\n"
           "  --update-expectations   rewrite FILE from this run's failures (selected paths only)\n"
+          "  --gc-stress             run mode: collect garbage at every allocation (slow)\n"
           "  -h, --help              this text\n"
           "\n"
           "Exit status: 0 no regressions, 1 regressions, 2 usage or setup error.\n",
@@ -123,6 +125,9 @@ static bool parse_option(Options *options, int option, const char *argument)
     case 'u':
         options->update_expectations = true;
         return true;
+    case 'g':
+        options->gc_stress = true;
+        return true;
     }
     return false;
 }
@@ -135,6 +140,7 @@ static bool parse_options(int argc, char **argv, Options *options)
         {"depth", required_argument, NULL, 'D'},    {"verbose", no_argument, NULL, 'v'},
         {"expectations", required_argument, NULL, 'e'},
         {"update-expectations", no_argument, NULL, 'u'},
+        {"gc-stress", no_argument, NULL, 'g'},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
     };
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -248,7 +254,8 @@ static int run(const Options *options, const char *suite_dir)
     if (collect_tests(test_root, options, &tests) && (results = calloc(tests.count + 1, sizeof *results))) {
         for (size_t i = 0; i < tests.count; i++)
             results[i].path = tests.paths[i];
-        RunConfig config = {.mode = options->mode, .suite_dir = suite_dir, .test_root = test_root};
+        RunConfig config = {.mode = options->mode, .suite_dir = suite_dir, .test_root = test_root,
+                            .gc_stress = options->gc_stress};
         PoolOptions pool_options = {options->jobs, options->timeout_seconds, isatty(STDERR_FILENO) != 0};
         double start = now_seconds();
         int workers = pool_run(&config, &pool_options, results, tests.count);

@@ -32,9 +32,9 @@ enum { DESCRIPTION_SIZE = 400 };
 /* ---- the VM of one variant ---- */
 
 /* A VM with a realm, print and $262; NULL with a reason in message. */
-static VM *start_vm(HostState *host, char *message, size_t message_size)
+static VM *start_vm(const RunConfig *config, HostState *host, char *message, size_t message_size)
 {
-    GCOptions options = {.max_heap_bytes = RUN_MODE_HEAP_LIMIT};
+    GCOptions options = {.max_heap_bytes = RUN_MODE_HEAP_LIMIT, .stress = config->gc_stress};
     VM *vm = vm_new(&options);
     if (!vm) {
         snprintf(message, message_size, "cannot create a VM (out of memory)");
@@ -206,7 +206,7 @@ static Outcome run_script_variant(const RunConfig *config, const TestCase *test,
         return OUTCOME_FAIL;
     }
     HostState host;
-    VM *vm = start_vm(&host, message, message_size);
+    VM *vm = start_vm(config, &host, message, message_size);
     Outcome outcome = OUTCOME_FAIL;
     if (vm) {
         outcome = run_in_vm(vm, config, test, &harness, &host, source, length, message, message_size);
