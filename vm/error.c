@@ -73,7 +73,7 @@ static void append_frame(VM *vm, TextBuffer *b, const Frame *frame)
     const FunctionCode *code = frame->code;
     LineTableEntry position = function_code_position(code, (uint32_t)(frame->pc - code->code));
     String *file = code->source ? code->source->name : NULL;
-    String *name = frame->callee ? function_name(vm, frame->callee) : NULL;
+    String *name = frame->callee ? function_display_name(vm, frame->callee) : NULL;
     if (name && !string_length(name))
         name = NULL;
     bool top_level = frame->callee == NULL;

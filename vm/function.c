@@ -243,7 +243,7 @@ Value closure_construct_result(VM *vm, Frame *frame, Value result)
 
 /* The function's name for messages: its own "name" data property when
  * that is a string (SetFunctionName may have changed it), else the code's. */
-String *function_name(VM *vm, Object *f)
+String *function_display_name(VM *vm, Object *f)
 {
     PropertyDescriptor desc;
     if (ordinary_get_own_named(vm, f, value_from_string(vm_atom(vm, ATOM_name)), &desc) == 1 &&
@@ -257,7 +257,7 @@ static Value closure_call(VM *vm, Object *callee, Value this_value, uint32_t arg
 {
     Closure *closure = (Closure *)callee;
     if (closure->code->flags & CODE_CLASS_CONSTRUCTOR) {
-        String *name = function_name(vm, callee);
+        String *name = function_display_name(vm, callee);
         char *utf8 = name && string_length(name) && string_flatten(vm, name) ? string_to_utf8(name, NULL) : NULL;
         Value error = vm_throw_type_error(vm, "Class constructor %s cannot be invoked without 'new'",
                                           utf8 ? utf8 : "");

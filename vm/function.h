@@ -66,7 +66,7 @@ Object *native_function_new(VM *vm, NativeFunction function, const char *name, u
 
 /* The function's name for messages and stack traces: its own "name" data
  * property when it is a string, else the name its code was compiled with. */
-String *function_name(VM *vm, Object *f);
+String *function_display_name(VM *vm, Object *f);
 
 /* native_function_new with another [[Prototype]] than %Function.prototype%. */
 Object *native_function_new_in(VM *vm, Object *prototype, NativeFunction function, const char *name,

@@ -15,15 +15,27 @@
 #include "vm/object_internal.h"
 #include "vm/operators.h"
 
-/* May iterable be iterated by index, unobservably? Only before the
- * built-ins define Symbol.iterator (until then arrays are the only
- * iterables). TODO(builtins): also when Array.prototype[@@iterator] and
- * %ArrayIteratorPrototype%.next are the original ones. */
+/* May iterable be iterated by index, unobservably? When it is an array
+ * whose @@iterator is the original %Array.prototype.values% found on
+ * %Array.prototype% (or when no Symbol.iterator exists yet, before the
+ * built-ins are installed). TODO: also check that
+ * %ArrayIteratorPrototype%.next is the original. */
 static bool array_fast_path(VM *vm, Value iterable, Value iterator_key)
 {
-    (void)vm;
-    return value_is_undefined(iterator_key) && value_is_object(iterable) &&
-           value_as_object(iterable)->class_ == &array_object_class;
+    if (!value_is_object(iterable) || value_as_object(iterable)->class_ != &array_object_class)
+        return false;
+    if (value_is_undefined(iterator_key))
+        return true;
+    Object *array = value_as_object(iterable);
+    Object *prototype = realm_intrinsic(vm, INTRINSIC_ArrayPrototype);
+    Object *values = realm_intrinsic(vm, INTRINSIC_ArrayPrototypeValues);
+    uint32_t slot;
+    uint8_t attributes;
+    if (!values || shape_prototype(array->shape) != prototype ||
+        shape_lookup(array->shape, iterator_key, &slot, &attributes) ||
+        !shape_lookup(prototype->shape, iterator_key, &slot, &attributes) || (attributes & PROP_ACCESSOR))
+        return false;
+    return prototype->slots[slot] == value_from_object(values);
 }
 
 static Value throw_not_iterable(VM *vm, Value value)

@@ -433,11 +433,29 @@ Value interp_frame_argument(const Frame *frame, uint32_t i)
     return i < formals ? frame->registers[i] : frame->registers[frame->code->register_count + (i - formals)];
 }
 
+/* Arguments objects: ordinary internal methods, [[ParameterMap]] not yet;
+ * the class name gives Object.prototype.toString its "Arguments" tag. */
+static const ObjectClass arguments_object_class = {
+    .name = "Arguments",
+    .get_own_property = ordinary_get_own_property,
+    .define_own_property = ordinary_define_own_property,
+    .has_property = ordinary_has_property,
+    .get = ordinary_get,
+    .set = ordinary_set,
+    .delete_property = ordinary_delete,
+    .own_property_keys = ordinary_own_property_keys,
+    .get_prototype_of = ordinary_get_prototype_of,
+    .set_prototype_of = ordinary_set_prototype_of,
+    .is_extensible = ordinary_is_extensible,
+    .prevent_extensions = ordinary_prevent_extensions,
+};
+
 /* ES2025 10.4.4.6 CreateUnmappedArgumentsObject (mapped arguments objects
  * are not made yet: sloppy functions get an unmapped one too). */
 Value interp_create_arguments(VM *vm, Frame *frame)
 {
-    Object *arguments = object_new_ordinary(vm, realm_intrinsic(vm, INTRINSIC_ObjectPrototype));
+    Object *arguments = object_new(vm, &arguments_object_class, sizeof(Object),
+                                   realm_intrinsic(vm, INTRINSIC_ObjectPrototype));
     if (!arguments)
         return VALUE_EXCEPTION;
     GC_SCOPE(vm->heap);
@@ -450,7 +468,13 @@ Value interp_create_arguments(VM *vm, Frame *frame)
     if (ok && !(frame->code->flags & CODE_STRICT) && frame->callee)
         ok = object_define_data_property(vm, arguments, value_from_string(vm_atom(vm, ATOM_callee)),
                                          value_from_object(frame->callee), PROP_WRITABLE | PROP_CONFIGURABLE);
-    /* TODO(builtins): @@iterator = %Array.prototype.values%; strict callee = %ThrowTypeError% */
+    /* @@iterator = %Array.prototype.values% (ES2025 10.4.4.6 step 8) */
+    Value iterator_key = operators_well_known_key(vm, WELL_KNOWN_KEY_ITERATOR);
+    Object *values = realm_intrinsic(vm, INTRINSIC_ArrayPrototypeValues);
+    if (ok && !value_is_undefined(iterator_key) && values)
+        ok = object_define_data_property(vm, arguments, iterator_key, value_from_object(values),
+                                         PROP_WRITABLE | PROP_CONFIGURABLE);
+    /* TODO: strict arguments.callee = %ThrowTypeError% accessor */
     GC_SCOPE_END(vm->heap);
     return ok ? value_from_object(arguments) : VALUE_EXCEPTION;
 }

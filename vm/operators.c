@@ -15,6 +15,7 @@
 #include "vm/operators.h"
 #include "vm/realm.h"
 #include "vm/symbol.h"
+#include "stdlib/stdlib.h"   /* the WellKnownSymbol numbering of vm->well_known_symbols */
 
 static Value throw_bigint(VM *vm) { return vm_throw_type_error(vm, "BigInt not supported yet"); }
 
@@ -22,10 +23,14 @@ static Value atom_value(VM *vm, AtomId id) { return value_from_string(vm_atom(vm
 
 Value operators_well_known_key(VM *vm, WellKnownKey which)
 {
-    /* TODO(builtins): vm->well_known_symbols once stdlib/es/symbol.c makes them. */
-    (void)vm;
-    (void)which;
-    return VALUE_UNDEFINED;
+    static const WellKnownSymbol ids[] = {
+        [WELL_KNOWN_KEY_TO_PRIMITIVE] = WELL_KNOWN_toPrimitive,
+        [WELL_KNOWN_KEY_HAS_INSTANCE] = WELL_KNOWN_hasInstance,
+        [WELL_KNOWN_KEY_ITERATOR] = WELL_KNOWN_iterator,
+        [WELL_KNOWN_KEY_ASYNC_ITERATOR] = WELL_KNOWN_asyncIterator,
+    };
+    Symbol *symbol = vm->well_known_symbols[ids[which]];   /* made by stdlib/es/symbol.c */
+    return symbol ? value_from_symbol(symbol) : VALUE_UNDEFINED;
 }
 
 /* ---- Property access on any value ---- */

@@ -16,6 +16,7 @@
 #include "vm/interp_internal.h"
 #include "vm/object_internal.h"
 #include "vm/operators.h"
+#include "stdlib/stdlib.h"
 
 Object *realm_intrinsic(VM *vm, IntrinsicId id) { return vm->realm ? vm->realm->intrinsics[id] : NULL; }
 
@@ -274,6 +275,7 @@ static const RealmInstallFn realm_installers[] = {
     install_core,
     install_errors,
     install_print,
+    stdlib_install_all,
 };
 
 Realm *realm_new(VM *vm)

@@ -18,7 +18,8 @@
     I(IteratorPrototype) I(ArrayIteratorPrototype) I(GeneratorPrototype) I(GeneratorFunctionPrototype) \
     I(AsyncFunctionPrototype) I(AsyncGeneratorPrototype) I(AsyncGeneratorFunctionPrototype) \
     I(PromisePrototype) I(Promise) I(RegExpPrototype) I(Eval) I(ThrowTypeError) \
-    I(Object) I(Function) I(Array)
+    I(Object) I(Function) I(Array) \
+    I(StringIteratorPrototype) I(ArrayPrototypeValues) I(SymbolRegistry) I(ObjectPrototypeToString)
 
 typedef enum IntrinsicId {
 #define I(name) INTRINSIC_##name,

@@ -56,6 +56,9 @@ typedef struct VM {
     uint32_t shape_epoch;
     /* vm/interp_internal.h: the register stack, frames and handlers */
     Interpreter *interp;
+    /* The well-known symbols (stdlib/stdlib.h WELL_KNOWN_SYMBOLS), shared by
+     * all realms: made and pinned by stdlib/es/symbol.c on first use. */
+    struct Symbol *well_known_symbols[16];
 } VM;
 
 VM *vm_new(const GCOptions *options);

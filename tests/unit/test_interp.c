@@ -626,7 +626,6 @@ static void test_programs_basic(void)
     EXPECT_NUMBER("let x = 0; switch (3) { case 1: x = 1; break; case 3: x = 3; case 4: x += 1; break; default: x = 9; } x", 4);
     EXPECT_NUMBER("let t = 0; outer: for (let i = 0; i < 5; i++) { for (let j = 0; j < 5; j++) { if (j == 2) continue outer; if (i == 3) break outer; t++; } } t", 6);
     EXPECT_NUMBER("let o = { get x() { return this._x * 2; }, set x(v) { this._x = v; } }; o.x = 4; o.x", 8);
-    EXPECT_NUMBER("(function () { return this; }).call === undefined ? 1 : 2", 1);
     EXPECT_TRUE("function f() { return this; } f() === globalThis");
     EXPECT_TRUE("'use strict'; function f() { return this; } f() === undefined");
     EXPECT_NUMBER("let {a, b: [c]} = {a: 1, b: [2]}; a + c", 3);

@@ -1,0 +1,23 @@
+// Array constructor and mutating methods
+const t = (f) => { try { console.log(f()); } catch (e) { console.log(e.name + ': ' + e.message); } };
+console.log(new Array(3).length, Array(1, 2), Array('3'), Array.of(7), Array.of(1, 2, 3), Array.isArray([]), Array.isArray({}));
+console.log(Array.from('abc'), Array.from({ length: 3 }, (_, i) => i * i), Array.from({ *[Symbol.iterator]() { yield 1; yield 2; } }), Array.from([1, 2], function (x) { return x + this.d; }, { d: 10 }));
+const a = [1, 2, 3];
+console.log(a.push(4, 5), a, a.pop(), a, a.shift(), a, a.unshift(0, 1), a);
+console.log([1, 2, 3, 4, 5].splice(1, 2), (() => { const b = [1, 2, 3, 4, 5]; const r = b.splice(1, 2, 'x', 'y', 'z'); return [b, r]; })());
+console.log((() => { const b = [1, 2, 3]; b.splice(-1); return b; })(), (() => { const b = [1, 2, 3]; b.splice(1, 0, 9); return b; })(), [1, 2].splice());
+console.log([1, 2, 3, 4].reverse(), [1, , 3].reverse(), [1, 2, 3, 4, 5].fill(0, 1, 3), new Array(3).fill('z'));
+console.log([1, 2, 3, 4, 5].copyWithin(0, 3), [1, 2, 3, 4, 5].copyWithin(1, 0, 3), [1, 2, 3, 4, 5].copyWithin(-2));
+const al = { length: 2, 0: 'a', 1: 'b' };
+Array.prototype.push.call(al, 'c');
+console.log(al, Array.prototype.pop.call({ length: 0 }), Array.prototype.join.call(al, '+'));
+console.log([].pop(), [].shift(), [1, 2].length = 1);
+const arr = [1, 2, 3];
+arr.length = 1;
+console.log(arr, arr.length);
+t(() => new Array(-1));
+t(() => new Array(2 ** 32));
+t(() => Array.prototype.push.call({ length: 2 ** 53 - 1 }, 1));
+t(() => Object.freeze([1]).pop());
+t(() => { 'use strict'; Object.freeze([1]).push(2); });
+t(() => Array.prototype.map.call(null));

@@ -1,0 +1,35 @@
+// Array non-mutating methods
+const t = (f) => { try { console.log(f()); } catch (e) { console.log(e.name + ': ' + e.message); } };
+const a = [1, 2, 3, 4, 5];
+console.log(a.slice(1, 3), a.slice(-2), a.slice(), a.slice(3, 1), a.at(0), a.at(-1), a.at(9));
+console.log(a.concat([6, 7], 8, [[9]]), [].concat(1, 'a', { length: 1, 0: 'x' }));
+const spreadable = { length: 2, 0: 'p', 1: 'q', [Symbol.isConcatSpreadable]: true };
+console.log([0].concat(spreadable));
+console.log(a.join(), a.join(' - '), [null, undefined, 1].join(), [[1, 2], [3]].join(';'), String(a), [].join());
+const cyclic = [1, 2]; cyclic.push(cyclic);
+console.log(cyclic.join(), String([1, [2, [3, [4]]]]));
+console.log(a.indexOf(3), a.indexOf(9), [NaN].indexOf(NaN), [NaN].includes(NaN), a.includes(2, 2), a.lastIndexOf(5), [1, 2, 1].lastIndexOf(1, -2));
+console.log(a.find((x) => x > 2), a.findIndex((x) => x > 2), a.findLast((x) => x < 4), a.findLastIndex((x) => x > 9), a.find((x) => x > 9));
+console.log(a.filter((x) => x % 2), a.map((x, i, arr) => x * i + arr.length), a.some((x) => x > 4), a.every((x) => x > 0), [].every(() => false));
+const seen = [];
+[1, , 3].forEach((x, i) => seen.push(i + ':' + x));
+console.log(seen, [1, , 3].map((x) => x * 2), Object.keys([1, , 3].map((x) => x)));
+console.log(a.reduce((s, x) => s + x), a.reduce((s, x) => s + x, 10), a.reduceRight((s, x) => s + x, ''), [[1], [2]].reduce((acc, x) => acc.concat(x)));
+console.log([1, [2, [3, [4]]]].flat(), [1, [2, [3, [4]]]].flat(Infinity), [1, 2].flatMap((x) => [x, x * 10]), [[1], , [2]].flat());
+console.log(a.toReversed(), a, a.toSpliced(1, 2, 'x'), a.with(0, 'first'), a.with(-1, 'last'));
+console.log([...a.keys()], [...a.entries()].slice(0, 2), [...['x', 'y'].values()], [...'hi'], typeof a[Symbol.iterator]);
+console.log(Array.prototype[Symbol.iterator] === Array.prototype.values, Object.prototype.toString.call([].keys()));
+const it = [7][Symbol.iterator]();
+console.log(it.next(), it.next(), it.next());
+console.log(Array.prototype[Symbol.unscopables].flat, Object.getPrototypeOf([].entries()) === Object.getPrototypeOf([].keys()));
+class MyArray extends Array {}
+const my = MyArray.from([1, 2, 3]);
+console.log(my instanceof MyArray, my.map((x) => x) instanceof MyArray, my.filter(Boolean).constructor.name, Array.of.call(Object, 1).length);
+t(() => [].reduce((x, y) => x));
+t(() => [].map(1));
+t(() => [].forEach());
+t(() => [].with(1, 1));
+t(() => [].flatMap(1));
+t(() => Array.from([1], 1));
+t(() => [][Symbol.iterator]().next.call({}));
+t(() => { const b = new MyArray(); b.constructor = { [Symbol.species]: 1 }; return b.map((x) => x); });

@@ -1,0 +1,20 @@
+// Array.prototype.sort and toSorted: stable, default string order, comparator errors
+const t = (f) => { try { console.log(f()); } catch (e) { console.log(e.name + ': ' + e.message); } };
+console.log([3, 1, 10, 2].sort(), [3, 1, 10, 2].sort((a, b) => a - b), ['b', 'a', 'C', 'c'].sort());
+console.log([3, undefined, 1, , 2].sort(), [3, undefined, 1, , 2].sort((a, b) => b - a).length);
+const people = [{ n: 'a', age: 30 }, { n: 'b', age: 20 }, { n: 'c', age: 30 }, { n: 'd', age: 20 }, { n: 'e', age: 10 }];
+console.log(people.sort((x, y) => x.age - y.age).map((p) => p.n).join(''));
+const big = Array.from({ length: 200 }, (_, i) => ({ k: i % 7, i }));
+big.sort((x, y) => x.k - y.k);
+let stable = true;
+for (let i = 1; i < big.length; i++) if (big[i - 1].k === big[i].k && big[i - 1].i > big[i].i) stable = false;
+console.log(stable, big[0], big[199]);
+const orig = [5, 1, 4];
+console.log(orig.toSorted(), orig, orig.toSorted((a, b) => b - a), [, 1].toSorted());
+const obj = { length: 3, 0: 'c', 1: 'a', 2: 'b' };
+Array.prototype.sort.call(obj);
+console.log(obj);
+console.log([1, 2, 3].sort(() => NaN), [true, false].sort(), [[2], [1, 5]].sort());
+t(() => [2, 1].sort(() => { throw new Error('boom'); }));
+t(() => [].sort(1));
+t(() => [].toSorted('x'));

@@ -1,0 +1,20 @@
+// Boolean and Symbol
+const t = (f) => { try { console.log(f()); } catch (e) { console.log(e.name + ': ' + e.message); } };
+console.log(Boolean(0), Boolean(''), Boolean('0'), Boolean([]), Boolean(NaN), Boolean(-0), Boolean({}), Boolean());
+const b = new Boolean(false);
+console.log(typeof b, b.valueOf(), b.toString(), true.toString(), !!b, Object.prototype.toString.call(b));
+const s = Symbol('desc');
+console.log(typeof s, s.toString(), s.description, Symbol().description, Symbol().toString(), String(s));
+console.log(Symbol.for('app') === Symbol.for('app'), Symbol.keyFor(Symbol.for('app')), Symbol.keyFor(s), Symbol('x') === Symbol('x'));
+console.log(Symbol.iterator.toString(), Symbol.asyncIterator.description, typeof Symbol.hasInstance, Symbol.toStringTag.description);
+const o = { [s]: 1, regular: 2 };
+console.log(Object.keys(o), o[s], Object.getOwnPropertySymbols(o)[0] === s, JSON.stringify(o));
+const wrapped = Object(s);
+console.log(typeof wrapped, wrapped.valueOf() === s, wrapped.description, wrapped[Symbol.toPrimitive]('default') === s);
+console.log(Object.prototype.toString.call(s), Symbol.prototype[Symbol.toStringTag], Symbol.length);
+t(() => new Symbol());
+t(() => s + '');
+t(() => `${s}`);
+t(() => Symbol.keyFor('x'));
+t(() => Boolean.prototype.toString.call(1));
+t(() => Symbol.prototype.toString.call('x'));

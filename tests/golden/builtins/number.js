@@ -1,0 +1,21 @@
+// Number: constructor, constants, predicates, prototype methods
+const t = (f) => { try { console.log(f()); } catch (e) { console.log(e.name + ': ' + e.message); } };
+console.log(Number('42'), Number(''), Number(' 12 '), Number('0x1f'), Number('1e3'), Number(null), Number(undefined), Number([5]), Number(true), Number());
+console.log(typeof new Number(5), new Number(5) + 1, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, Number.EPSILON, Number.MAX_VALUE, Number.MIN_VALUE);
+console.log(Number.isInteger(5), Number.isInteger(5.5), Number.isInteger('5'), Number.isSafeInteger(2 ** 53), Number.isSafeInteger(2 ** 53 - 1));
+console.log(Number.isNaN(NaN), Number.isNaN('x'), isNaN('x'), Number.isFinite('5'), isFinite('5'), isFinite(Infinity));
+console.log(parseInt('42px'), parseInt('  -0x1A'), parseInt('0x1A', 16), parseInt('101', 2), parseInt('z', 36), parseInt(''), parseInt('12', 1), parseInt('9', 8), parseInt(0.0000005), parseInt('-0'));
+console.log(parseFloat('3.14abc'), parseFloat('  .5'), parseFloat('-Infinityx'), parseFloat('1e-3'), parseFloat('e5'), parseFloat('0x10'), parseFloat('1.5e'), Number.parseFloat === parseFloat);
+console.log((255).toString(16), (255).toString(2), (-255).toString(36), (0.5).toString(2), (3.75).toString(8), (1e21).toString(), (123.456).toString());
+console.log((1.005).toFixed(2), (2.5).toFixed(0), (-1.5).toFixed(0), (0).toFixed(2), (1e21).toFixed(2), (123.456).toFixed(10), (-0.0001).toFixed(2));
+console.log((123456).toExponential(), (123456).toExponential(2), (0).toExponential(), (0.00015).toExponential(1), (-5).toExponential(3));
+console.log((123.456).toPrecision(4), (0.000123).toPrecision(2), (123456).toPrecision(2), (1.5).toPrecision(1), (0).toPrecision(3), (1e-7).toPrecision(1));
+console.log((1234567.891).toLocaleString(), (0.1 + 0.2).toLocaleString(), (-1234.5).toLocaleString(), NaN.toLocaleString());
+console.log(0.1 + 0.2, 1 / 3, -1e-7, 1e21, 2 ** 53, 5e-324, -0, (5).valueOf(), Number.prototype.valueOf.call(new Number(7)));
+t(() => (1).toFixed(101));
+t(() => (1).toString(1));
+t(() => (1).toPrecision(0));
+t(() => (1).toExponential(-1));
+t(() => Number.prototype.toString.call('x'));
+t(() => Number.prototype.valueOf.call({}));
+t(() => +Symbol());

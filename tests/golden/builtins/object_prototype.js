@@ -1,0 +1,26 @@
+// Object.prototype methods
+const t = (f) => { try { console.log(f()); } catch (e) { console.log(e.name + ': ' + e.message); } };
+const o = { a: 1 };
+console.log(o.hasOwnProperty('a'), o.hasOwnProperty('toString'), [1].hasOwnProperty(0), 'ab'.hasOwnProperty('length'));
+console.log(Object.prototype.isPrototypeOf(o), Array.prototype.isPrototypeOf([]), o.isPrototypeOf(1));
+console.log(o.propertyIsEnumerable('a'), [1].propertyIsEnumerable('length'), [1].propertyIsEnumerable(0));
+const ts = Object.prototype.toString;
+console.log(ts.call(undefined), ts.call(null), ts.call(1), ts.call('s'), ts.call(true), ts.call([]));
+console.log(ts.call({}), ts.call(function () {}), ts.call(new Error('x')), ts.call(Symbol()), ts.call(Math), ts.call(JSON));
+console.log(ts.call({ [Symbol.toStringTag]: 'Custom' }), ts.call((function () { return arguments; })()));
+console.log(String({}), `${{ toString() { return 'custom'; } }}`, o.toLocaleString(), o.valueOf() === o);
+console.log(o.__proto__ === Object.prototype, ({ __proto__: null }).__proto__, Object.create(null).__proto__);
+const x = {};
+x.__proto__ = Array.prototype;
+console.log(x instanceof Array, Array.isArray(x));
+const y = {};
+y.__defineGetter__('g', function () { return 'G'; });
+y.__defineSetter__('s', function (v) { this.stored = v; });
+y.s = 5;
+console.log(y.g, y.stored, typeof y.__lookupGetter__('g'), y.__lookupGetter__('s'), typeof y.__lookupSetter__('s'));
+console.log(Object.keys(y), Object.prototype.__lookupGetter__('__proto__').name);
+t(() => Object.prototype.hasOwnProperty.call(null, 'a'));
+t(() => Object.prototype.valueOf.call(undefined));
+t(() => ({}).__defineGetter__('a', 1));
+t(() => { const a = Object.preventExtensions({}); a.__proto__ = {}; });
+t(() => Object.prototype.propertyIsEnumerable.call(null, 'a'));
