@@ -100,9 +100,9 @@ static void test_positive(void)
     ASSERT_EQ(run(POSITIVE "undefinedVariable;", VARIANT_SLOPPY), OUTCOME_FAIL);
     ASSERT(strncmp(message, "ReferenceError: ", 16) == 0);
     ASSERT_EQ(run(POSITIVE "throw 'text';", VARIANT_SLOPPY), OUTCOME_FAIL);
-    ASSERT_STR_EQ(message, "uncaught 'text'");
-    ASSERT_EQ(run(POSITIVE "throw 1.5;", VARIANT_SLOPPY), OUTCOME_FAIL);
-    ASSERT_STR_EQ(message, "uncaught 1.5");
+    ASSERT_STR_EQ(message, "uncaught 'text' (at 4:1)");
+    ASSERT_EQ(run(POSITIVE "\n  throw 1.5;", VARIANT_SLOPPY), OUTCOME_FAIL);
+    ASSERT_STR_EQ(message, "uncaught 1.5 (at 5:3)");
     ASSERT_EQ(run(POSITIVE "var x = ;", VARIANT_SLOPPY), OUTCOME_FAIL);
     ASSERT(strncmp(message, "SyntaxError at ", 15) == 0);
 }
@@ -114,6 +114,9 @@ static void test_strict_variant(void)
     char strict[256];
     snprintf(strict, sizeof strict, "\"use strict\";\n%s", POSITIVE "(function () { assert.sameValue(this, undefined); })();");
     ASSERT_EQ(run(strict, VARIANT_STRICT), OUTCOME_PASS);
+    /* Positions are the test file's: the prefix line is not counted. */
+    ASSERT_EQ(run("\"use strict\";\n" POSITIVE "throw 1;", VARIANT_STRICT), OUTCOME_FAIL);
+    ASSERT_STR_EQ(message, "uncaught 1 (at 4:1)");
 }
 
 static void test_includes_and_raw(void)

@@ -75,20 +75,38 @@ static Outcome judge_early_error(const TestCase *test, const char *error_name, c
     return OUTCOME_FAIL;
 }
 
+/* " (at 12:5)" when the test's own code threw exception (not the harness:
+ * an assert.js line says nothing about the test), as a position in the test
+ * file. Empty otherwise. */
+static void describe_site(VM *vm, const TestCase *test, Variant variant, Value exception, char *out, size_t size)
+{
+    char source_name[256];
+    uint32_t line, column;
+    out[0] = '\0';
+    if (!thrown_site(vm, exception, source_name, sizeof source_name, &line, &column) ||
+        strcmp(source_name, test->path) != 0)
+        return;
+    if (variant == VARIANT_STRICT && line > 1)
+        line--;   /* the "use strict" prefix is a line of its own */
+    snprintf(out, size, " (at %u:%u)", line, column);
+}
+
 /* The test threw: passes only if it is negative at runtime and the error's
  * constructor is the expected one. */
-static Outcome judge_exception(VM *vm, const TestCase *test, Value exception, char *message, size_t message_size)
+static Outcome judge_exception(VM *vm, const TestCase *test, Variant variant, Value exception, char *message,
+                               size_t message_size)
 {
-    char name[64], description[DESCRIPTION_SIZE];
+    char name[64], site[64], description[DESCRIPTION_SIZE];
+    describe_site(vm, test, variant, exception, site, sizeof site);
     thrown_constructor_name(vm, exception, name, sizeof name);
     thrown_describe(vm, exception, description, sizeof description);
     if (test->metadata.kind != TEST_NEGATIVE_RUNTIME) {
-        snprintf(message, message_size, "%s", description);
+        snprintf(message, message_size, "%s%s", description, site);
         return OUTCOME_FAIL;
     }
     if (strcmp(name, test->metadata.negative_type) == 0)
         return OUTCOME_PASS;
-    snprintf(message, message_size, "expected %s, got %s", test->metadata.negative_type, description);
+    snprintf(message, message_size, "expected %s, got %s%s", test->metadata.negative_type, description, site);
     return OUTCOME_FAIL;
 }
 
@@ -161,8 +179,8 @@ static bool run_harness(VM *vm, const RunConfig *config, const HarnessList *list
 }
 
 /* Runs the compiled test, then the job queue; judges how that ended. */
-static Outcome run_test_code(VM *vm, const TestCase *test, FunctionCode *code, const HostState *host, char *message,
-                             size_t message_size)
+static Outcome run_test_code(VM *vm, const TestCase *test, Variant variant, FunctionCode *code, const HostState *host,
+                             char *message, size_t message_size)
 {
     bool completed = !value_is_exception(script_run(vm, code)) && vm_run_jobs(vm);
     if (completed)
@@ -170,14 +188,15 @@ static Outcome run_test_code(VM *vm, const TestCase *test, FunctionCode *code, c
     GC_SCOPE(vm->heap);
     Value exception = vm_take_exception(vm);
     GC_ROOT(vm->heap, exception);
-    Outcome outcome = judge_exception(vm, test, exception, message, message_size);
+    Outcome outcome = judge_exception(vm, test, variant, exception, message, message_size);
     GC_SCOPE_END(vm->heap);
     return outcome;
 }
 
 /* Compiles the test, evaluates the harness, runs the test. */
-static Outcome run_in_vm(VM *vm, const RunConfig *config, const TestCase *test, const HarnessList *harness,
-                         const HostState *host, const char *source, size_t length, char *message, size_t message_size)
+static Outcome run_in_vm(VM *vm, const RunConfig *config, const TestCase *test, Variant variant,
+                         const HarnessList *harness, const HostState *host, const char *source, size_t length,
+                         char *message, size_t message_size)
 {
     char error_name[64] = "", description[DESCRIPTION_SIZE];
     FunctionCode *code = compile_or_describe(vm, source, length, test->path, error_name, sizeof error_name,
@@ -192,7 +211,7 @@ static Outcome run_in_vm(VM *vm, const RunConfig *config, const TestCase *test, 
     GC_ROOT_CELL(vm->heap, code);   /* compiled before the harness runs (and allocates) */
     Outcome outcome = OUTCOME_FAIL;
     if (run_harness(vm, config, harness, message, message_size))
-        outcome = run_test_code(vm, test, code, host, message, message_size);
+        outcome = run_test_code(vm, test, variant, code, host, message, message_size);
     GC_SCOPE_END(vm->heap);
     return outcome;
 }
@@ -209,7 +228,7 @@ static Outcome run_script_variant(const RunConfig *config, const TestCase *test,
     VM *vm = start_vm(config, &host, message, message_size);
     Outcome outcome = OUTCOME_FAIL;
     if (vm) {
-        outcome = run_in_vm(vm, config, test, &harness, &host, source, length, message, message_size);
+        outcome = run_in_vm(vm, config, test, variant, &harness, &host, source, length, message, message_size);
         stop_vm(vm);
     }
     harness_list_free(&harness);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "vm/atom.h"
+#include "vm/function.h"
 #include "vm/object.h"
 #include "vm/string.h"
 
@@ -138,6 +139,16 @@ static void describe_primitive(VM *vm, Value thrown, char *out, size_t size)
                                                       : "a value of an unknown type";
         snprintf(out, size, "uncaught %s", what);
     }
+}
+
+bool thrown_site(VM *vm, Value thrown, char *source_name, size_t name_size, uint32_t *line, uint32_t *column)
+{
+    ThrowSite site;
+    if (!vm_exception_site(vm, thrown, &site) || !site.source_name)
+        return false;
+    *line = site.line;
+    *column = site.column;
+    return copy_string(vm, value_from_string(site.source_name), source_name, name_size);
 }
 
 void thrown_describe(VM *vm, Value thrown, char *out, size_t size)

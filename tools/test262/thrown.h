@@ -23,4 +23,9 @@ bool thrown_constructor_name(VM *vm, Value thrown, char *name, size_t size);
  * 'text'" for a primitive. */
 void thrown_describe(VM *vm, Value thrown, char *out, size_t size);
 
+/* Where JavaScript code threw thrown, if the VM knows (it remembers the
+ * last throw only: ask before anything else is thrown): the script's name
+ * as compiled and a 1-based line and column. */
+bool thrown_site(VM *vm, Value thrown, char *source_name, size_t name_size, uint32_t *line, uint32_t *column);
+
 #endif
