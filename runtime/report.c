@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "runtime/report.h"
+#include "stdlib/stdlib.h"
 #include "vm/atom.h"
 #include "vm/function.h"
 #include "vm/operators.h"
@@ -78,8 +79,11 @@ void report_uncaught_exception(FILE *out, VM *vm, const SourceFile *source, Valu
 
 void report_completion_value(FILE *out, VM *vm, Value value)
 {
-    /* TODO(builtins): util.inspect's format (stdlib_inspect) for objects. */
-    char *text = text_of(vm, value);
+    /* util.inspect's format, with strings bare (node -p) */
+    String *inspected = value_is_string(value) ? value_as_string(value) : stdlib_inspect(vm, value);
+    char *text = inspected ? text_of(vm, value_from_string(inspected)) : NULL;
+    if (!inspected)
+        vm_take_exception(vm);
     fprintf(out, "%s\n", text ? text : "");
     free(text);
 }

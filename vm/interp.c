@@ -26,6 +26,7 @@
 #include <stdlib.h>
 
 #include "vm/atom.h"
+#include "vm/generator.h"
 #include "vm/interp_ops.h"
 #include "vm/object_internal.h"
 #include "vm/operators.h"
@@ -192,7 +193,7 @@ static Value throw_error_constant(VM *vm, uint16_t kind, Value message)
     return error;
 }
 
-Value interp_execute(VM *vm)
+Value interp_execute_with(VM *vm, Value initial)
 {
     Interpreter *in = vm->interp;
     Frame *frame = interp_current_frame(vm);
@@ -200,7 +201,7 @@ Value interp_execute(VM *vm)
     Value *regs;
     const Value *constants;
     InlineCache *caches;
-    Value acc = VALUE_UNDEFINED;
+    Value acc = initial;
     Value result = VALUE_UNDEFINED;
     GC_SCOPE(vm->heap);
     GC_ROOT(vm->heap, acc);
@@ -277,6 +278,12 @@ dispatch:
 
     /* ---- Globals ---- */
     CASE(LOAD_GLOBAL) {
+        InlineCache *cache = CACHE(3);
+        if (interp_global_cache_hit(vm, cache)) {
+            acc = cache->holder->slots[cache->slot];
+            if (!value_is_hole(acc))
+                NEXT(LOAD_GLOBAL);
+        }
         SYNC();
         acc = interp_load_global(vm, value_as_string(CONSTANT(1)), CACHE(3), false);
         CHECK(acc);
@@ -289,6 +296,12 @@ dispatch:
         NEXT(LOAD_GLOBAL_OR_UNDEFINED);
     }
     CASE(STORE_GLOBAL) {
+        InlineCache *cache = CACHE(3);
+        if (interp_global_cache_hit(vm, cache) && cache->kind == GLOBAL_CACHE_WRITABLE &&
+            !value_is_hole(cache->holder->slots[cache->slot])) {
+            cache->holder->slots[cache->slot] = acc;
+            NEXT(STORE_GLOBAL);
+        }
         SYNC();
         CHECK_BOOL(interp_store_global(vm, value_as_string(CONSTANT(1)), acc, STRICT(), CACHE(3)));
         NEXT(STORE_GLOBAL);
@@ -443,10 +456,7 @@ dispatch:
     CASE(TAIL_CALL_RESERVED)
     CASE(GET_ASYNC_ITERATOR)
     CASE(AWAIT)
-    CASE(ASYNC_RETURN)
-    CASE(GENERATOR_START)
-    CASE(YIELD)
-    CASE(RESUME_KIND) {
+    CASE(ASYNC_RETURN) {
         SYNC();
         vm_throw_error(vm, ERROR_KIND_SYNTAX, "%s is not supported yet", opcode_names[*pc]);
         THROW();
@@ -781,8 +791,26 @@ binary_slow: {
         pc += !value_is_hole(acc) ? SIZE(JUMP_IF_NOT_HOLE) + I32(1) : SIZE(JUMP_IF_NOT_HOLE);
         DISPATCH();
     }
+    /* ---- Generators ---- */
+    CASE(GENERATOR_START) {
+        SYNC();
+        result = generator_start(vm, frame, pc + SIZE(GENERATOR_START));
+        CHECK(result);
+        goto return_result;
+    }
+    CASE(YIELD) {
+        SYNC();
+        CHECK_BOOL(generator_yield(vm, frame, pc + SIZE(YIELD)));
+        result = acc;
+        interp_pop_frame(vm);   /* a resumed generator's frame is always an entry frame */
+        goto out;
+    }
+    CASE(RESUME_KIND) { acc = value_from_int32((int32_t)frame->resume_kind); NEXT(RESUME_KIND); }
+
     CASE(RETURN) {
         result = acc;
+        if (frame->flags & FRAME_GENERATOR)
+            generator_complete(frame);
         if (frame->flags & FRAME_CONSTRUCT) {
             SYNC();
             result = closure_construct_result(vm, frame, acc);
@@ -791,6 +819,7 @@ binary_slow: {
                 THROW();
             }
         }
+    return_result: {
         bool entry = frame->flags & FRAME_ENTRY;
         interp_pop_frame(vm);
         if (entry)
@@ -801,6 +830,7 @@ binary_slow: {
         acc = result;
         pc += instruction_size[*pc];   /* after the call instruction */
         DISPATCH();
+    }
     }
     CASE(THROW) {
         SYNC();
@@ -968,6 +998,8 @@ exception:
             DISPATCH();
         }
         bool entry = frame->flags & FRAME_ENTRY;
+        if (frame->flags & FRAME_GENERATOR)
+            generator_complete(frame);
         interp_pop_frame(vm);
         if (entry) {
             result = VALUE_EXCEPTION;

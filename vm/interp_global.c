@@ -9,6 +9,16 @@
  * Array of pairs [name, kind, name, kind, ...]: name an atom, kind an int32
  * (GLOBAL_DECLARATION_* below). Functions are declared
  * with the value undefined; the compiler stores their closures right after.
+ *
+ * Global sites cache where they found a binding: the holder object, its
+ * shape and the slot, and vm->shape_epoch at that time (InlineCache fields,
+ * in a format of their own: these caches are never passed to
+ * object_get_named_cached). Both holders are flagged OBJECT_IS_PROTOTYPE so
+ * that any structural change to them (a binding added, deleted or
+ * reconfigured; a dictionary compacted) bumps the epoch and so drops every
+ * global cache: a new `let` that shadows a global object property, or a
+ * deleted global, is then seen. Plain value writes keep entries valid, as
+ * the hit reads the slot.
  */
 #include <stdlib.h>
 
@@ -32,6 +42,28 @@ static Value throw_named(VM *vm, ErrorKind kind, const char *format, String *nam
     return error;
 }
 
+/* Remembers that name is the own data property at slot of holder. */
+static void cache_fill(VM *vm, InlineCache *cache, Object *holder, uint32_t slot, uint8_t attributes)
+{
+    if (!cache || (attributes & PROP_ACCESSOR))
+        return;
+    cache->holder = holder;
+    cache->shape = holder->shape;
+    cache->slot = slot;
+    cache->epoch = vm->shape_epoch;
+    cache->new_shape = NULL;
+    cache->kind = (attributes & PROP_WRITABLE) ? GLOBAL_CACHE_WRITABLE : GLOBAL_CACHE_READ_ONLY;
+}
+
+/* An own data property of the global object, cached. */
+static void cache_global_object(VM *vm, InlineCache *cache, Object *global, String *name)
+{
+    uint32_t slot;
+    uint8_t attributes;
+    if (global->class_ == &ordinary_object_class && shape_lookup(global->shape, value_from_string(name), &slot, &attributes))
+        cache_fill(vm, cache, global, slot, attributes);
+}
+
 /* The slot of a lexical binding, or false. */
 static bool find_lexical(Realm *realm, String *name, uint32_t *slot, uint8_t *attributes)
 {
@@ -47,12 +79,17 @@ Value interp_load_global(VM *vm, String *name, InlineCache *cache, bool or_undef
         Value value = realm->global_lexicals->slots[slot];
         if (value_is_hole(value))
             return throw_named(vm, ERROR_KIND_REFERENCE, "Cannot access '%s' before initialization", name);
+        cache_fill(vm, cache, realm->global_lexicals, slot, attributes);
         return value;
     }
     Object *global = realm->global_object;
-    Value value = object_get_named_cached(vm, global, value_from_string(name), value_from_object(global), cache);
-    if (!value_is_undefined(value))
+    Value value = object_get(vm, global, value_from_string(name), value_from_object(global));
+    if (value_is_exception(value))
         return value;
+    if (!value_is_undefined(value)) {
+        cache_global_object(vm, cache, global, name);
+        return value;
+    }
     int has = object_has_property(vm, global, value_from_string(name));
     if (has < 0)
         return VALUE_EXCEPTION;
@@ -72,6 +109,7 @@ bool interp_store_global(VM *vm, String *name, Value value, bool strict, InlineC
         if (!(attributes & PROP_WRITABLE))
             return !vm_throw_type_error(vm, "Assignment to constant variable.");
         realm->global_lexicals->slots[slot] = value;
+        cache_fill(vm, cache, realm->global_lexicals, slot, attributes);
         return true;
     }
     Object *global = realm->global_object;
@@ -84,7 +122,13 @@ bool interp_store_global(VM *vm, String *name, Value value, bool strict, InlineC
         if (has <= 0)
             return has == 0 ? !throw_named(vm, ERROR_KIND_REFERENCE, "%s is not defined", name) : false;
     }
-    return interp_set_property(vm, value_from_object(global), key, value, strict, cache);
+    GC_SCOPE(vm->heap);
+    GC_ROOT_CELL(vm->heap, name);
+    bool ok = interp_set_property(vm, value_from_object(global), key, value, strict, NULL);
+    if (ok)
+        cache_global_object(vm, cache, global, name);
+    GC_SCOPE_END(vm->heap);
+    return ok;
 }
 
 /* HasRestrictedGlobalProperty (ES2025 9.1.1.4.14): an own non-configurable

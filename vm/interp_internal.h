@@ -97,6 +97,9 @@ void interp_mark_roots(GCTracer *tracer, VM *vm);
  * formal_count after them. NULL after throwing RangeError (stack overflow).
  * The caller sets callee, env, this_value, new_target and flags. */
 Frame *interp_push_frame(VM *vm, FunctionCode *code, uint32_t argc, const Value *argv);
+/* A frame whose values (registers, then extra arguments) are count saved
+ * ones: a generator resuming. */
+Frame *interp_push_saved_frame(VM *vm, FunctionCode *code, const Value *values, uint32_t count, uint32_t argc);
 void interp_pop_frame(VM *vm);
 static inline Frame *interp_current_frame(VM *vm)
 {
@@ -110,8 +113,10 @@ Value interp_throw_stack_overflow(VM *vm);
 bool interp_push_handler(VM *vm, uint32_t target, uint16_t exception_register, Environment *env) NODUS_MUST_CHECK;
 
 /* vm/interp.c: runs frames from the current (top) one, which must be
- * flagged FRAME_ENTRY, until it returns: its result or VALUE_EXCEPTION. */
-Value interp_execute(VM *vm);
+ * flagged FRAME_ENTRY, until it returns: its result or VALUE_EXCEPTION.
+ * The _with form starts with acc = initial (a generator resuming). */
+Value interp_execute_with(VM *vm, Value initial);
+static inline Value interp_execute(VM *vm) { return interp_execute_with(vm, VALUE_UNDEFINED); }
 
 /* vm/function.c: the frame for a call of closure (ES2025 10.2.1 [[Call]]
  * steps 1-5 and 10.2.2 [[Construct]] steps 1-6: PrepareForOrdinaryCall,

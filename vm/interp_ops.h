@@ -57,7 +57,17 @@ Value *interp_spread_arguments(VM *vm, Value array, uint32_t *argc);
 /* The key as text for messages ("x", "0", "Symbol(foo)"): malloc'd. */
 char *interp_key_text(VM *vm, Value key);
 
-/* ---- Globals (vm/interp_global.c) ---- */
+/* ---- Globals (vm/interp_global.c) ----
+ * A global site's inline cache (its own format, see interp_global.c) names
+ * the holder (the lexical bindings or the global object) and the slot of an
+ * own data property; it is valid while the holder's shape and
+ * vm->shape_epoch are unchanged. */
+enum { GLOBAL_CACHE_WRITABLE = 1, GLOBAL_CACHE_READ_ONLY = 2 };
+static inline bool interp_global_cache_hit(VM *vm, const InlineCache *cache)
+{
+    return cache->holder && cache->shape == cache->holder->shape && cache->epoch == vm->shape_epoch &&
+           (cache->holder == vm->realm->global_lexicals || cache->holder == vm->realm->global_object);
+}
 Value interp_load_global(VM *vm, String *name, InlineCache *cache, bool or_undefined);
 bool interp_store_global(VM *vm, String *name, Value value, bool strict, InlineCache *cache) NODUS_MUST_CHECK;
 bool interp_declare_globals(VM *vm, Value declarations) NODUS_MUST_CHECK;

@@ -28,6 +28,7 @@ Value operators_well_known_key(VM *vm, WellKnownKey which)
         [WELL_KNOWN_KEY_HAS_INSTANCE] = WELL_KNOWN_hasInstance,
         [WELL_KNOWN_KEY_ITERATOR] = WELL_KNOWN_iterator,
         [WELL_KNOWN_KEY_ASYNC_ITERATOR] = WELL_KNOWN_asyncIterator,
+        [WELL_KNOWN_KEY_TO_STRING_TAG] = WELL_KNOWN_toStringTag,
     };
     Symbol *symbol = vm->well_known_symbols[ids[which]];   /* made by stdlib/es/symbol.c */
     return symbol ? value_from_symbol(symbol) : VALUE_UNDEFINED;

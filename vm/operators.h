@@ -68,7 +68,7 @@ Object *primitive_prototype(VM *vm, Value value);
 /* A well-known symbol (ES2025 6.1.5.1) as a key, or VALUE_UNDEFINED while
  * stdlib has not made it. */
 typedef enum WellKnownKey { WELL_KNOWN_KEY_TO_PRIMITIVE, WELL_KNOWN_KEY_HAS_INSTANCE, WELL_KNOWN_KEY_ITERATOR,
-                            WELL_KNOWN_KEY_ASYNC_ITERATOR } WellKnownKey;
+                            WELL_KNOWN_KEY_ASYNC_ITERATOR, WELL_KNOWN_KEY_TO_STRING_TAG } WellKnownKey;
 Value operators_well_known_key(VM *vm, WellKnownKey which);
 
 #endif

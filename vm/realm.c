@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "vm/atom.h"
+#include "vm/generator.h"
 #include "vm/interp_internal.h"
 #include "vm/object_internal.h"
 #include "vm/operators.h"
@@ -76,6 +77,9 @@ static bool install_core(VM *vm, Realm *realm)
     if (!realm->global_lexicals)
         return false;
     Object *global = realm->global_object;
+    /* Structural changes to either bump vm->shape_epoch: global caches (vm/interp_global.c) */
+    global->header.flags |= OBJECT_IS_PROTOTYPE;
+    realm->global_lexicals->header.flags |= OBJECT_IS_PROTOTYPE;
     /* ES2025 19.1 Value Properties of the Global Object */
     return realm_define_value(vm, global, "globalThis", value_from_object(global)) &&
            object_define_data_property(vm, global, key_of(vm, ATOM_undefined), VALUE_UNDEFINED, 0) &&
@@ -276,6 +280,7 @@ static const RealmInstallFn realm_installers[] = {
     install_errors,
     install_print,
     stdlib_install_all,
+    generator_install,
 };
 
 Realm *realm_new(VM *vm)

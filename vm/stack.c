@@ -97,17 +97,38 @@ bool interp_check_c_stack(VM *vm)
     return false;
 }
 
-Frame *interp_push_frame(VM *vm, FunctionCode *code, uint32_t argc, const Value *argv)
+/* A new frame of count values above the stack top (values not filled in);
+ * NULL after throwing RangeError. */
+static Frame *reserve_frame(VM *vm, FunctionCode *code, uint32_t count, uint32_t argc)
 {
     Interpreter *in = vm->interp;
-    uint32_t formals = code->formal_count;
-    uint32_t extra = argc > formals ? argc - formals : 0;
     Value *registers = in->stack_top;
-    if (in->frame_count >= FRAME_LIMIT ||
-        (size_t)(in->stack_end - registers) < (size_t)code->register_count + extra) {
+    if (in->frame_count >= FRAME_LIMIT || (size_t)(in->stack_end - registers) < count) {
         interp_throw_stack_overflow(vm);
         return NULL;
     }
+    Frame *frame = &in->frames[in->frame_count++];
+    *frame = (Frame){
+        .code = code,
+        .pc = code->code,
+        .registers = registers,
+        .top = registers + count,
+        .this_value = VALUE_UNDEFINED,
+        .new_target = VALUE_UNDEFINED,
+        .argc = argc,
+        .handler_base = in->handler_count,
+    };
+    return frame;
+}
+
+Frame *interp_push_frame(VM *vm, FunctionCode *code, uint32_t argc, const Value *argv)
+{
+    uint32_t formals = code->formal_count;
+    uint32_t extra = argc > formals ? argc - formals : 0;
+    Frame *frame = reserve_frame(vm, code, code->register_count + extra, argc);
+    if (!frame)
+        return NULL;
+    Value *registers = frame->registers;
     uint32_t passed = argc < formals ? argc : formals;
     uint32_t i = 0;
     for (; i < passed; i++)
@@ -116,18 +137,18 @@ Frame *interp_push_frame(VM *vm, FunctionCode *code, uint32_t argc, const Value 
         registers[i] = VALUE_UNDEFINED;
     for (uint32_t j = 0; j < extra; j++)
         registers[code->register_count + j] = argv[formals + j];
-    Frame *frame = &in->frames[in->frame_count++];
-    *frame = (Frame){
-        .code = code,
-        .pc = code->code,
-        .registers = registers,
-        .top = registers + code->register_count + extra,
-        .this_value = VALUE_UNDEFINED,
-        .new_target = VALUE_UNDEFINED,
-        .argc = argc,
-        .handler_base = in->handler_count,
-    };
-    in->stack_top = frame->top;
+    vm->interp->stack_top = frame->top;   /* after filling: argv may lie above the old top */
+    return frame;
+}
+
+Frame *interp_push_saved_frame(VM *vm, FunctionCode *code, const Value *values, uint32_t count, uint32_t argc)
+{
+    Frame *frame = reserve_frame(vm, code, count, argc);
+    if (!frame)
+        return NULL;
+    for (uint32_t i = 0; i < count; i++)
+        frame->registers[i] = values[i];
+    vm->interp->stack_top = frame->top;
     return frame;
 }
 

@@ -683,6 +683,29 @@ static void test_programs_errors(void)
                   "Error: boom\n    at thrower (test.js:1:28)\n    at Object.<anonymous> (test.js:2:7)");
 }
 
+static void test_programs_globals(void)
+{
+    EXPECT_STRING("globalThis.y = 1; function f() { return y; } f(); f(); delete globalThis.y;"
+                  "try { f(); } catch (e) { e.message }", "y is not defined");
+    EXPECT_NUMBER("var s = 0; for (var i = 0; i < 100; i++) s += i; s", 4950);
+    EXPECT_STRING("const c = 1; function f() { c = 2; } try { f(); f(); } catch (e) { e.message }",
+                  "Assignment to constant variable.");
+    EXPECT_NUMBER("Object.defineProperty(globalThis, 'ro', { value: 1, writable: false }); function f() { ro = 5; return ro; } f(); f()", 1);
+}
+
+static void test_programs_generators(void)
+{
+    EXPECT_STRING("function* g(a) { const x = yield a + 1; try { yield x * 2; } finally { log += 'f'; } return 'end'; }"
+                  "var log = ''; const it = g(1); let r = it.next().value + ',' + it.next(10).value + ',';"
+                  "let last = it.next(); r + last.value + last.done + log + it.next().done", "2,20,endtrueftrue");
+    EXPECT_NUMBER("function* count(n) { for (let i = 0; i < n; i++) yield i; } let t = 0; for (const v of count(5)) t += v; t", 10);
+    EXPECT_NUMBER("function* inner() { yield 1; yield 2; } function* outer() { yield* inner(); yield 3; } [...outer()].length", 3);
+    EXPECT_STRING("function* g() { try { yield 1; } catch (e) { yield 'caught ' + e; } } const i = g(); i.next(); i.throw('x').value",
+                  "caught x");
+    EXPECT_TRUE("function* g() { yield 1; } const i = g(); i.return(5).value === 5 && i.next().done");
+    EXPECT_STRING("function* g() { yield 1; } Object.prototype.toString.call(g())", "[object Generator]");
+}
+
 static void run_all(bool stress)
 {
     GCOptions options = { .stress = stress };
@@ -703,6 +726,8 @@ static void run_all(bool stress)
     RUN_TEST(test_programs_functions);
     RUN_TEST(test_programs_classes);
     RUN_TEST(test_programs_errors);
+    RUN_TEST(test_programs_generators);
+    RUN_TEST(test_programs_globals);
     unpin_value(last_result);
     unpin_value(last_exception);
     last_result = last_exception = VALUE_UNDEFINED;
