@@ -9,7 +9,9 @@
  *   gcc -std=gnu11 -Wall -Wextra -g -fsanitize=address,undefined -I. lexer/[a-z]*.c parser/[a-z]*.c
  *       gc/[a-z]*.c vm/[a-z]*.c tests/unit/test_compile.c -lm -o /tmp/test_compile && /tmp/test_compile
  */
-#define _GNU_SOURCE
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE   /* configure defines it for the build; standalone builds need it for open_memstream */
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
