@@ -30,12 +30,21 @@ static double current_time(void)
     return (double)now.tv_sec * DATE_MS_PER_SECOND + (double)(now.tv_nsec / 1000000);
 }
 
-/* RequireInternalSlot(this, [[DateValue]]): false after throwing. */
-bool date_this_time_value(VM *vm, Value this_value, double *tv)
+/* RequireInternalSlot(this, [[DateValue]]): false after throwing, in
+ * V8's words: the getters say "this is not a Date object." (method NULL),
+ * the other methods name themselves. */
+bool date_this_time_value(VM *vm, Value this_value, const char *method, double *tv)
 {
     if (date_object_value(this_value, tv))
         return true;
-    vm_throw_type_error(vm, "this is not a Date object.");
+    if (!method) {
+        vm_throw_type_error(vm, "this is not a Date object.");
+        return false;
+    }
+    char *described = es_describe_value(vm, this_value);
+    vm_throw_type_error(vm, "Method Date.prototype.%s called on incompatible receiver %s", method,
+                        described ? described : "");
+    free(described);
     return false;
 }
 
@@ -163,12 +172,12 @@ static Value date_utc_function(ARGS)
 
 /* The getters' common steps: NaN stays NaN, local getters read
  * LocalTime(t). */
-#define DATE_GETTER(c_name, local, expression) \
+#define DATE_GETTER(c_name, method, local, expression) \
     static Value c_name(ARGS) \
     { \
         (void)argc, (void)argv, (void)new_target; \
         double t; \
-        if (!date_this_time_value(vm, this_value, &t)) \
+        if (!date_this_time_value(vm, this_value, method, &t)) \
             return VALUE_EXCEPTION; \
         if (isnan(t)) \
             return value_from_number(NAN); \
@@ -177,26 +186,26 @@ static Value date_utc_function(ARGS)
         return value_from_number(expression); \
     }
 
-DATE_GETTER(date_get_date, true, date_date_from_time(t))
-DATE_GETTER(date_get_day, true, date_week_day(t))
-DATE_GETTER(date_get_full_year, true, date_year_from_time(t))
-DATE_GETTER(date_get_hours, true, date_hour_from_time(t))
-DATE_GETTER(date_get_milliseconds, true, date_ms_from_time(t))
-DATE_GETTER(date_get_minutes, true, date_min_from_time(t))
-DATE_GETTER(date_get_month, true, date_month_from_time(t))
-DATE_GETTER(date_get_seconds, true, date_sec_from_time(t))
-DATE_GETTER(date_get_time, false, t)
-DATE_GETTER(date_get_year, true, date_year_from_time(t) - 1900)
-DATE_GETTER(date_get_utc_date, false, date_date_from_time(t))
-DATE_GETTER(date_get_utc_day, false, date_week_day(t))
-DATE_GETTER(date_get_utc_full_year, false, date_year_from_time(t))
-DATE_GETTER(date_get_utc_hours, false, date_hour_from_time(t))
-DATE_GETTER(date_get_utc_milliseconds, false, date_ms_from_time(t))
-DATE_GETTER(date_get_utc_minutes, false, date_min_from_time(t))
-DATE_GETTER(date_get_utc_month, false, date_month_from_time(t))
-DATE_GETTER(date_get_utc_seconds, false, date_sec_from_time(t))
+DATE_GETTER(date_get_date, NULL, true, date_date_from_time(t))
+DATE_GETTER(date_get_day, NULL, true, date_week_day(t))
+DATE_GETTER(date_get_full_year, NULL, true, date_year_from_time(t))
+DATE_GETTER(date_get_hours, NULL, true, date_hour_from_time(t))
+DATE_GETTER(date_get_milliseconds, NULL, true, date_ms_from_time(t))
+DATE_GETTER(date_get_minutes, NULL, true, date_min_from_time(t))
+DATE_GETTER(date_get_month, NULL, true, date_month_from_time(t))
+DATE_GETTER(date_get_seconds, NULL, true, date_sec_from_time(t))
+DATE_GETTER(date_get_time, NULL, false, t)
+DATE_GETTER(date_get_year, "getYear", true, date_year_from_time(t) - 1900)
+DATE_GETTER(date_get_utc_date, NULL, false, date_date_from_time(t))
+DATE_GETTER(date_get_utc_day, NULL, false, date_week_day(t))
+DATE_GETTER(date_get_utc_full_year, NULL, false, date_year_from_time(t))
+DATE_GETTER(date_get_utc_hours, NULL, false, date_hour_from_time(t))
+DATE_GETTER(date_get_utc_milliseconds, NULL, false, date_ms_from_time(t))
+DATE_GETTER(date_get_utc_minutes, NULL, false, date_min_from_time(t))
+DATE_GETTER(date_get_utc_month, NULL, false, date_month_from_time(t))
+DATE_GETTER(date_get_utc_seconds, NULL, false, date_sec_from_time(t))
 /* ES2025 21.4.4.11 getTimezoneOffset: (t - LocalTime(t)) / msPerMinute */
-DATE_GETTER(date_get_timezone_offset, false, (t - date_local_time(t)) / DATE_MS_PER_MINUTE)
+DATE_GETTER(date_get_timezone_offset, NULL, false, (t - date_local_time(t)) / DATE_MS_PER_MINUTE)
 
 /* ---- String forms ---- */
 
@@ -204,11 +213,11 @@ typedef void (*DateFormatter)(double tv, char *buf);
 
 /* The string methods' common steps: "Invalid Date" for NaN (toISOString
  * throws instead). */
-static Value format_this(VM *vm, Value this_value, DateFormatter format)
+static Value format_this(VM *vm, Value this_value, const char *method, DateFormatter format)
 {
     double tv;
     char text[DATE_TEXT_MAX];
-    if (!date_this_time_value(vm, this_value, &tv))
+    if (!date_this_time_value(vm, this_value, method, &tv))
         return VALUE_EXCEPTION;
     if (isnan(tv))
         return string_value(vm, "Invalid Date");
@@ -216,31 +225,31 @@ static Value format_this(VM *vm, Value this_value, DateFormatter format)
     return string_value(vm, text);
 }
 
-#define DATE_FORMAT_METHOD(c_name, formatter) \
+#define DATE_FORMAT_METHOD(c_name, method, formatter) \
     static Value c_name(ARGS) \
     { \
         (void)argc, (void)argv, (void)new_target; \
-        return format_this(vm, this_value, formatter); \
+        return format_this(vm, this_value, method, formatter); \
     }
 
 static void locale_both(double tv, char *buf) { date_format_locale(tv, DATE_LOCALE_BOTH, buf); }
 static void locale_date(double tv, char *buf) { date_format_locale(tv, DATE_LOCALE_DATE, buf); }
 static void locale_time(double tv, char *buf) { date_format_locale(tv, DATE_LOCALE_TIME, buf); }
 
-DATE_FORMAT_METHOD(date_to_string, date_format_to_string)            /* 21.4.4.41 */
-DATE_FORMAT_METHOD(date_to_date_string, date_format_date_string)     /* 21.4.4.35 */
-DATE_FORMAT_METHOD(date_to_time_string, date_format_time_string)     /* 21.4.4.42 */
-DATE_FORMAT_METHOD(date_to_utc_string, date_format_utc_string)       /* 21.4.4.43, B.2.3.3 toGMTString */
-DATE_FORMAT_METHOD(date_to_locale_string, locale_both)               /* 21.4.4.39 */
-DATE_FORMAT_METHOD(date_to_locale_date_string, locale_date)          /* 21.4.4.38 */
-DATE_FORMAT_METHOD(date_to_locale_time_string, locale_time)          /* 21.4.4.40 */
+DATE_FORMAT_METHOD(date_to_string, "toString", date_format_to_string)            /* 21.4.4.41 */
+DATE_FORMAT_METHOD(date_to_date_string, "toDateString", date_format_date_string)     /* 21.4.4.35 */
+DATE_FORMAT_METHOD(date_to_time_string, "toTimeString", date_format_time_string)     /* 21.4.4.42 */
+DATE_FORMAT_METHOD(date_to_utc_string, "toUTCString", date_format_utc_string)       /* 21.4.4.43, B.2.3.3 toGMTString */
+DATE_FORMAT_METHOD(date_to_locale_string, "toLocaleString", locale_both)               /* 21.4.4.39 */
+DATE_FORMAT_METHOD(date_to_locale_date_string, "toLocaleDateString", locale_date)          /* 21.4.4.38 */
+DATE_FORMAT_METHOD(date_to_locale_time_string, "toLocaleTimeString", locale_time)          /* 21.4.4.40 */
 
 /* ES2025 21.4.4.36 Date.prototype.toISOString ( ) */
 static Value date_to_iso_string(ARGS)
 {
     (void)argc, (void)argv, (void)new_target;
     double tv;
-    if (!date_this_time_value(vm, this_value, &tv))
+    if (!date_this_time_value(vm, this_value, "toISOString", &tv))
         return VALUE_EXCEPTION;
     if (isnan(tv))
         return vm_throw_range_error(vm, "Invalid time value");
@@ -323,7 +332,7 @@ static const struct DateMethod {
 } date_methods[] = {
     { "toString", date_to_string, 0 }, { "toDateString", date_to_date_string, 0 },
     { "toTimeString", date_to_time_string, 0 }, { "toISOString", date_to_iso_string, 0 },
-    { "toUTCString", date_to_utc_string, 0 }, { "toGMTString", date_to_utc_string, 0 },
+    { "toUTCString", date_to_utc_string, 0 },
     { "getDate", date_get_date, 0 }, { "getDay", date_get_day, 0 },
     { "getFullYear", date_get_full_year, 0 }, { "getHours", date_get_hours, 0 },
     { "getMilliseconds", date_get_milliseconds, 0 }, { "getMinutes", date_get_minutes, 0 },
@@ -344,6 +353,12 @@ static bool install_prototype(VM *vm, Object *proto)
     for (size_t i = 0; i < sizeof date_methods / sizeof date_methods[0]; i++)
         if (!es_define_method(vm, proto, date_methods[i].name, date_methods[i].function, date_methods[i].length))
             return false;
+    /* ES2025 B.2.3.3: toGMTString is the same function object as toUTCString */
+    PropertyKey utc_key = es_key_cstr(vm, "toUTCString");
+    Value to_utc_string = value_is_exception(utc_key) ? utc_key : es_get(vm, proto, utc_key);
+    if (value_is_exception(to_utc_string)
+        || !es_define_value(vm, proto, "toGMTString", to_utc_string, ES_ATTRS_METHOD))
+        return false;
     return date_install_setters(vm, proto)
            && es_define_symbol_method(vm, proto, WELL_KNOWN_toPrimitive, date_to_primitive, 1, PROP_CONFIGURABLE);
 }

@@ -31,8 +31,9 @@ static inline bool date_object_value(Value value, double *time_value)
 }
 
 /* thisTimeValue with RequireInternalSlot(this, [[DateValue]]): TypeError
- * when this is not a Date; false after throwing. */
-bool date_this_time_value(VM *vm, Value this_value, double *tv) NODUS_MUST_CHECK;
+ * when this is not a Date (naming method, when not NULL); false after
+ * throwing. */
+bool date_this_time_value(VM *vm, Value this_value, const char *method, double *tv) NODUS_MUST_CHECK;
 /* Defines the setters of Date.prototype (date_setters.c). */
 bool date_install_setters(VM *vm, Object *proto) NODUS_MUST_CHECK;
 

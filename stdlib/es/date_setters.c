@@ -17,6 +17,7 @@ typedef enum DateField {
 } DateField;
 
 typedef struct SetterSpec {
+    const char *method;      /* for the TypeError of a wrong this */
     DateField first, last;   /* the fields the arguments may give */
     bool local;              /* local time (setHours) or UTC (setUTCHours) */
     bool nan_is_zero;        /* setFullYear and setYear start from +0 when t is NaN */
@@ -32,21 +33,26 @@ static void fields_of(double t, double fields[FIELD__COUNT])
         fields[i] = values[i];
 }
 
-/* The common steps of the setters: the new time value, or NaN; false after
- * throwing. The first argument is always converted (undefined gives NaN). */
-static bool set_fields(VM *vm, Value this_value, uint32_t argc, const Value *argv, SetterSpec spec, double *result)
+/* Sets [[DateValue]] (this was checked to be a Date) and returns it. */
+static Value store(Value this_value, double tv)
+{
+    ((DateObject *)value_as_object(this_value))->date_value = tv;
+    return value_from_number(tv);
+}
+
+/* The common steps of the setters. The first argument is always converted
+ * (undefined gives NaN); an invalid date stays as it is (but setFullYear's). */
+static Value set_fields(VM *vm, Value this_value, uint32_t argc, const Value *argv, SetterSpec spec)
 {
     double t, given[FIELD__COUNT];
-    if (!date_this_time_value(vm, this_value, &t))
-        return false;
+    if (!date_this_time_value(vm, this_value, spec.method, &t))
+        return VALUE_EXCEPTION;
     uint32_t count = 0;
     for (int f = spec.first; f <= (int)spec.last && (f == (int)spec.first || count < argc); f++, count++)
         if (!es_to_number(vm, es_arg(argc, argv, count), &given[f]))
-            return false;
-    if (isnan(t) && !spec.nan_is_zero) {
-        *result = NAN;
-        return true;
-    }
+            return VALUE_EXCEPTION;
+    if (isnan(t) && !spec.nan_is_zero)
+        return value_from_number(NAN);
     t = isnan(t) ? 0 : spec.local ? date_local_time(t) : t;
     double fields[FIELD__COUNT];
     fields_of(t, fields);
@@ -55,49 +61,38 @@ static bool set_fields(VM *vm, Value this_value, uint32_t argc, const Value *arg
     double date = date_make_date(date_make_day(fields[FIELD_YEAR], fields[FIELD_MONTH], fields[FIELD_DATE]),
                                  date_make_time(fields[FIELD_HOUR], fields[FIELD_MINUTE], fields[FIELD_SECOND],
                                                 fields[FIELD_MS]));
-    *result = date_time_clip(spec.local ? date_utc(date) : date);
-    return true;
+    return store(this_value, date_time_clip(spec.local ? date_utc(date) : date));
 }
 
-/* Sets [[DateValue]] (this was checked to be a Date) and returns it. */
-static Value store(Value this_value, double tv)
-{
-    ((DateObject *)value_as_object(this_value))->date_value = tv;
-    return value_from_number(tv);
-}
-
-#define DATE_SETTER(c_name, first, last, local, nan_is_zero) \
+#define DATE_SETTER(c_name, method, first, last, local, nan_is_zero) \
     static Value c_name(ARGS) \
     { \
         (void)new_target; \
-        double tv; \
-        SetterSpec spec = { first, last, local, nan_is_zero }; \
-        if (!set_fields(vm, this_value, argc, argv, spec, &tv)) \
-            return VALUE_EXCEPTION; \
-        return store(this_value, tv); \
+        SetterSpec spec = { method, first, last, local, nan_is_zero }; \
+        return set_fields(vm, this_value, argc, argv, spec); \
     }
 
-DATE_SETTER(date_set_date, FIELD_DATE, FIELD_DATE, true, false)                 /* 21.4.4.20 */
-DATE_SETTER(date_set_full_year, FIELD_YEAR, FIELD_DATE, true, true)             /* 21.4.4.21 */
-DATE_SETTER(date_set_hours, FIELD_HOUR, FIELD_MS, true, false)                  /* 21.4.4.22 */
-DATE_SETTER(date_set_milliseconds, FIELD_MS, FIELD_MS, true, false)             /* 21.4.4.23 */
-DATE_SETTER(date_set_minutes, FIELD_MINUTE, FIELD_MS, true, false)              /* 21.4.4.24 */
-DATE_SETTER(date_set_month, FIELD_MONTH, FIELD_DATE, true, false)               /* 21.4.4.25 */
-DATE_SETTER(date_set_seconds, FIELD_SECOND, FIELD_MS, true, false)              /* 21.4.4.26 */
-DATE_SETTER(date_set_utc_date, FIELD_DATE, FIELD_DATE, false, false)            /* 21.4.4.28 */
-DATE_SETTER(date_set_utc_full_year, FIELD_YEAR, FIELD_DATE, false, true)        /* 21.4.4.29 */
-DATE_SETTER(date_set_utc_hours, FIELD_HOUR, FIELD_MS, false, false)             /* 21.4.4.30 */
-DATE_SETTER(date_set_utc_milliseconds, FIELD_MS, FIELD_MS, false, false)        /* 21.4.4.31 */
-DATE_SETTER(date_set_utc_minutes, FIELD_MINUTE, FIELD_MS, false, false)         /* 21.4.4.32 */
-DATE_SETTER(date_set_utc_month, FIELD_MONTH, FIELD_DATE, false, false)          /* 21.4.4.33 */
-DATE_SETTER(date_set_utc_seconds, FIELD_SECOND, FIELD_MS, false, false)         /* 21.4.4.34 */
+DATE_SETTER(date_set_date, "setDate", FIELD_DATE, FIELD_DATE, true, false)                 /* 21.4.4.20 */
+DATE_SETTER(date_set_full_year, "setFullYear", FIELD_YEAR, FIELD_DATE, true, true)             /* 21.4.4.21 */
+DATE_SETTER(date_set_hours, "setHours", FIELD_HOUR, FIELD_MS, true, false)                  /* 21.4.4.22 */
+DATE_SETTER(date_set_milliseconds, "setMilliseconds", FIELD_MS, FIELD_MS, true, false)             /* 21.4.4.23 */
+DATE_SETTER(date_set_minutes, "setMinutes", FIELD_MINUTE, FIELD_MS, true, false)              /* 21.4.4.24 */
+DATE_SETTER(date_set_month, "setMonth", FIELD_MONTH, FIELD_DATE, true, false)               /* 21.4.4.25 */
+DATE_SETTER(date_set_seconds, "setSeconds", FIELD_SECOND, FIELD_MS, true, false)              /* 21.4.4.26 */
+DATE_SETTER(date_set_utc_date, "setUTCDate", FIELD_DATE, FIELD_DATE, false, false)            /* 21.4.4.28 */
+DATE_SETTER(date_set_utc_full_year, "setUTCFullYear", FIELD_YEAR, FIELD_DATE, false, true)        /* 21.4.4.29 */
+DATE_SETTER(date_set_utc_hours, "setUTCHours", FIELD_HOUR, FIELD_MS, false, false)             /* 21.4.4.30 */
+DATE_SETTER(date_set_utc_milliseconds, "setUTCMilliseconds", FIELD_MS, FIELD_MS, false, false)        /* 21.4.4.31 */
+DATE_SETTER(date_set_utc_minutes, "setUTCMinutes", FIELD_MINUTE, FIELD_MS, false, false)         /* 21.4.4.32 */
+DATE_SETTER(date_set_utc_month, "setUTCMonth", FIELD_MONTH, FIELD_DATE, false, false)          /* 21.4.4.33 */
+DATE_SETTER(date_set_utc_seconds, "setUTCSeconds", FIELD_SECOND, FIELD_MS, false, false)         /* 21.4.4.34 */
 
 /* ES2025 21.4.4.27 Date.prototype.setTime ( time ) */
 static Value date_set_time(ARGS)
 {
     (void)new_target;
     double tv, t;
-    if (!date_this_time_value(vm, this_value, &tv) || !es_to_number(vm, es_arg(argc, argv, 0), &t))
+    if (!date_this_time_value(vm, this_value, "setTime", &tv) || !es_to_number(vm, es_arg(argc, argv, 0), &t))
         return VALUE_EXCEPTION;
     return store(this_value, date_time_clip(t));
 }
@@ -108,7 +103,7 @@ static Value date_set_year(ARGS)
 {
     (void)new_target;
     double tv, y;
-    if (!date_this_time_value(vm, this_value, &tv) || !es_to_number(vm, es_arg(argc, argv, 0), &y))
+    if (!date_this_time_value(vm, this_value, "setYear", &tv) || !es_to_number(vm, es_arg(argc, argv, 0), &y))
         return VALUE_EXCEPTION;
     double t = isnan(tv) ? 0 : date_local_time(tv);
     double day = date_make_day(date_make_full_year(y), date_month_from_time(t), date_date_from_time(t));
