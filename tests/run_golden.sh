@@ -7,6 +7,8 @@
 #   NAME.status   the expected exit status (default: 0)
 #   NAME.node     a marker: the expected output is node 20's for the same
 #                 arguments (regenerate with --regen-node)
+#   NAME.env      environment variables of the run, VAR=value one per line
+#                 (e.g. TZ=UTC), for nodus and node alike
 # A difference from the expected output is a failure: there is no way to
 # mark one as known and count it as passed.
 # Each run happens in the test's own folder, so arguments name the input
@@ -57,7 +59,7 @@ filter_node_stderr() {
 # writes out/err/status files under $2.
 run_one() {
     local program=$1 outprefix=$2 args_file=$3 stdin_file=$4
-    local -a args=()
+    local -a args=() vars=()
     local line
     if [ "$program" = "$nodus" ] && [ -n "${NODUS_FLAGS:-}" ]; then
         read -r -a args <<< "$NODUS_FLAGS"
@@ -65,7 +67,12 @@ run_one() {
     while IFS= read -r line || [ -n "$line" ]; do
         args+=("$line")
     done < "$args_file"
-    "$program" ${args[@]+"${args[@]}"} < "$stdin_file" > "$outprefix.out" 2> "$outprefix.err"
+    if [ -f "${args_file%.args}.env" ]; then
+        while IFS= read -r line || [ -n "$line" ]; do
+            [ -n "$line" ] && vars+=("$line")
+        done < "${args_file%.args}.env"
+    fi
+    env ${vars[@]+"${vars[@]}"} "$program" ${args[@]+"${args[@]}"} < "$stdin_file" > "$outprefix.out" 2> "$outprefix.err"
     echo $? > "$outprefix.status"
 }
 

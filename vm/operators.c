@@ -166,7 +166,9 @@ bool value_to_boolean(Value value)
 /* ES2025 7.1.4 ToNumber of a primitive */
 static bool primitive_to_number(VM *vm, Value value, double *result)
 {
-    if (value_is_undefined(value)) {
+    if (value_is_number(value)) {       /* what ToPrimitive of an object gave */
+        *result = value_as_number(value);
+    } else if (value_is_undefined(value)) {
         *result = NAN;
     } else if (value_is_null(value)) {
         *result = 0;

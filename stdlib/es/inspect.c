@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "stdlib/es/builtin.h"
+#include "stdlib/es/date_internal.h"
 #include "stdlib/es/inspect.h"
 #include "stdlib/es/primitive_object.h"
 #include "vm/bytecode.h"
@@ -659,6 +660,25 @@ static bool is_boxed(Object *o)
            || o->class_ == &boolean_object_class || o->class_ == &symbol_object_class;
 }
 
+/* 1970-01-01T00:00:00.000Z (Invalid Date for NaN), after a prefix when
+ * the constructor is not Date ("Foo 1970-...") */
+static char *date_base(Object *o, const char *constructor, const char *tag)
+{
+    double tv = ((DateObject *)o)->date_value;
+    char text[DATE_TEXT_MAX] = "Invalid Date";
+    if (!isnan(tv))
+        date_format_iso_string(tv, text);
+    Text t = { 0 }, before = { 0 };
+    text_puts(&t, "");
+    text_puts(&before, "");
+    prefix(&before, constructor, tag, "Date", "");
+    if (strcmp(before.s, "Date ") != 0)
+        text_puts(&t, before.s);
+    text_puts(&t, text);
+    free(before.s);
+    return t.s;
+}
+
 /* ---- Objects ---- */
 
 static int circular_index(Inspector *in, Object *o)
@@ -695,7 +715,8 @@ static char *format_raw(Inspector *in, Object *o, int recurse_times)
             result = (text_puts(&open, "]"), strdup(open.s));
     } else {
         char *special = callable ? function_base(in, o, constructor, tag)
-                        : error ? error_base(in, o) : is_boxed(o) ? boxed_base(in, o) : NULL;
+                        : error ? error_base(in, o) : is_boxed(o) ? boxed_base(in, o)
+                        : o->class_ == &date_object_class ? date_base(o, constructor, tag) : NULL;
         if (special) {
             text_puts(&base, special);
             free(special);
