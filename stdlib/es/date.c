@@ -236,13 +236,13 @@ static void locale_both(double tv, char *buf) { date_format_locale(tv, DATE_LOCA
 static void locale_date(double tv, char *buf) { date_format_locale(tv, DATE_LOCALE_DATE, buf); }
 static void locale_time(double tv, char *buf) { date_format_locale(tv, DATE_LOCALE_TIME, buf); }
 
-DATE_FORMAT_METHOD(date_to_string, "toString", date_format_to_string)            /* 21.4.4.41 */
-DATE_FORMAT_METHOD(date_to_date_string, "toDateString", date_format_date_string)     /* 21.4.4.35 */
-DATE_FORMAT_METHOD(date_to_time_string, "toTimeString", date_format_time_string)     /* 21.4.4.42 */
-DATE_FORMAT_METHOD(date_to_utc_string, "toUTCString", date_format_utc_string)       /* 21.4.4.43, B.2.3.3 toGMTString */
-DATE_FORMAT_METHOD(date_to_locale_string, "toLocaleString", locale_both)               /* 21.4.4.39 */
-DATE_FORMAT_METHOD(date_to_locale_date_string, "toLocaleDateString", locale_date)          /* 21.4.4.38 */
-DATE_FORMAT_METHOD(date_to_locale_time_string, "toLocaleTimeString", locale_time)          /* 21.4.4.40 */
+DATE_FORMAT_METHOD(date_to_string, "toString", date_format_to_string)             /* 21.4.4.41 */
+DATE_FORMAT_METHOD(date_to_date_string, "toDateString", date_format_date_string)  /* 21.4.4.35 */
+DATE_FORMAT_METHOD(date_to_time_string, "toTimeString", date_format_time_string)  /* 21.4.4.42 */
+DATE_FORMAT_METHOD(date_to_utc_string, "toUTCString", date_format_utc_string)     /* 21.4.4.43, B.2.3.3 toGMTString */
+DATE_FORMAT_METHOD(date_to_locale_string, "toLocaleString", locale_both)          /* 21.4.4.39 */
+DATE_FORMAT_METHOD(date_to_locale_date_string, "toLocaleDateString", locale_date) /* 21.4.4.38 */
+DATE_FORMAT_METHOD(date_to_locale_time_string, "toLocaleTimeString", locale_time) /* 21.4.4.40 */
 
 /* ES2025 21.4.4.36 Date.prototype.toISOString ( ) */
 static Value date_to_iso_string(ARGS)

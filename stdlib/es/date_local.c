@@ -6,6 +6,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -160,6 +161,8 @@ static const char *zone_long_name(const char *abbreviation, long offset_seconds)
     return NULL;
 }
 
+/* The long name of a known abbreviation; for the numeric ones of zones
+ * without a name ("+08", "-03") ICU's "GMT+08:00"; else the abbreviation. */
 void date_zone_name(double t, char *buf, size_t size)
 {
     struct tm tm;
@@ -168,5 +171,11 @@ void date_zone_name(double t, char *buf, size_t size)
         return;
     }
     const char *name = zone_long_name(tm.tm_zone, tm.tm_gmtoff);
-    snprintf(buf, size, "%s", name ? name : tm.tm_zone);
+    long minutes = labs(tm.tm_gmtoff) / 60;
+    if (name)
+        snprintf(buf, size, "%s", name);
+    else if (tm.tm_zone[0] == '+' || tm.tm_zone[0] == '-')
+        snprintf(buf, size, "GMT%c%02ld:%02ld", tm.tm_gmtoff < 0 ? '-' : '+', minutes / 60, minutes % 60);
+    else
+        snprintf(buf, size, "%s", tm.tm_zone);
 }

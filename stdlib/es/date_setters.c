@@ -72,20 +72,20 @@ static Value set_fields(VM *vm, Value this_value, uint32_t argc, const Value *ar
         return set_fields(vm, this_value, argc, argv, spec); \
     }
 
-DATE_SETTER(date_set_date, "setDate", FIELD_DATE, FIELD_DATE, true, false)                 /* 21.4.4.20 */
+DATE_SETTER(date_set_date, "setDate", FIELD_DATE, FIELD_DATE, true, false)                     /* 21.4.4.20 */
 DATE_SETTER(date_set_full_year, "setFullYear", FIELD_YEAR, FIELD_DATE, true, true)             /* 21.4.4.21 */
-DATE_SETTER(date_set_hours, "setHours", FIELD_HOUR, FIELD_MS, true, false)                  /* 21.4.4.22 */
-DATE_SETTER(date_set_milliseconds, "setMilliseconds", FIELD_MS, FIELD_MS, true, false)             /* 21.4.4.23 */
-DATE_SETTER(date_set_minutes, "setMinutes", FIELD_MINUTE, FIELD_MS, true, false)              /* 21.4.4.24 */
-DATE_SETTER(date_set_month, "setMonth", FIELD_MONTH, FIELD_DATE, true, false)               /* 21.4.4.25 */
-DATE_SETTER(date_set_seconds, "setSeconds", FIELD_SECOND, FIELD_MS, true, false)              /* 21.4.4.26 */
-DATE_SETTER(date_set_utc_date, "setUTCDate", FIELD_DATE, FIELD_DATE, false, false)            /* 21.4.4.28 */
-DATE_SETTER(date_set_utc_full_year, "setUTCFullYear", FIELD_YEAR, FIELD_DATE, false, true)        /* 21.4.4.29 */
+DATE_SETTER(date_set_hours, "setHours", FIELD_HOUR, FIELD_MS, true, false)                     /* 21.4.4.22 */
+DATE_SETTER(date_set_milliseconds, "setMilliseconds", FIELD_MS, FIELD_MS, true, false)         /* 21.4.4.23 */
+DATE_SETTER(date_set_minutes, "setMinutes", FIELD_MINUTE, FIELD_MS, true, false)               /* 21.4.4.24 */
+DATE_SETTER(date_set_month, "setMonth", FIELD_MONTH, FIELD_DATE, true, false)                  /* 21.4.4.25 */
+DATE_SETTER(date_set_seconds, "setSeconds", FIELD_SECOND, FIELD_MS, true, false)               /* 21.4.4.26 */
+DATE_SETTER(date_set_utc_date, "setUTCDate", FIELD_DATE, FIELD_DATE, false, false)             /* 21.4.4.28 */
+DATE_SETTER(date_set_utc_full_year, "setUTCFullYear", FIELD_YEAR, FIELD_DATE, false, true)     /* 21.4.4.29 */
 DATE_SETTER(date_set_utc_hours, "setUTCHours", FIELD_HOUR, FIELD_MS, false, false)             /* 21.4.4.30 */
-DATE_SETTER(date_set_utc_milliseconds, "setUTCMilliseconds", FIELD_MS, FIELD_MS, false, false)        /* 21.4.4.31 */
-DATE_SETTER(date_set_utc_minutes, "setUTCMinutes", FIELD_MINUTE, FIELD_MS, false, false)         /* 21.4.4.32 */
+DATE_SETTER(date_set_utc_milliseconds, "setUTCMilliseconds", FIELD_MS, FIELD_MS, false, false) /* 21.4.4.31 */
+DATE_SETTER(date_set_utc_minutes, "setUTCMinutes", FIELD_MINUTE, FIELD_MS, false, false)       /* 21.4.4.32 */
 DATE_SETTER(date_set_utc_month, "setUTCMonth", FIELD_MONTH, FIELD_DATE, false, false)          /* 21.4.4.33 */
-DATE_SETTER(date_set_utc_seconds, "setUTCSeconds", FIELD_SECOND, FIELD_MS, false, false)         /* 21.4.4.34 */
+DATE_SETTER(date_set_utc_seconds, "setUTCSeconds", FIELD_SECOND, FIELD_MS, false, false)       /* 21.4.4.34 */
 
 /* ES2025 21.4.4.27 Date.prototype.setTime ( time ) */
 static Value date_set_time(ARGS)
