@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# The test262 parse-mode gate: runs the test262 runner over the suite and
-# compares the failures with tests/test262/expectations.txt. A failure not
-# listed there (a regression) fails the gate; so does a crash or a timeout.
+# The test262 gates: runs the test262 runner over the suite and compares the
+# failures with the expectations file of the mode. A failure not listed
+# there (a regression) fails the gate; so does a crash or a timeout.
+#   parse mode (the default): language, built-ins and annexB are parsed;
+#       tests/test262/expectations.txt
+#   run mode (TEST262_MODE=run, tests/run_test262_exec.sh): test/language is
+#       executed; tests/test262/expectations-run.txt
 #
 # Usage: tests/run_test262.sh [runner options and paths...]
 #   With no arguments: the default selection (language, built-ins, annexB).
@@ -14,6 +18,8 @@
 #   TEST262_JOBS    worker processes (default: the runner's, all CPUs)
 #   TEST262_PATHS   the selection when no paths are given, space-separated
 #                   (CI's sanitizer build runs a fixed sample this way)
+#   TEST262_MODE    parse (default) or run
+#   TEST262_FLAGS   more runner options, e.g. --gc-stress
 # Exit status: the runner's (0 no regressions, 1 regressions, 2 setup
 # error), or 77 (automake's "skipped") when the suite is not there.
 set -u
@@ -57,6 +63,14 @@ if [ $# = 0 ] && [ -n "${TEST262_PATHS:-}" ]; then
     read -r -a paths <<< "$TEST262_PATHS"
 fi
 
-exec "$runner" --mode parse --dir "$suite" \
-    --expectations "$srcdir/tests/test262/expectations.txt" \
-    ${jobs[@]+"${jobs[@]}"} ${paths[@]+"${paths[@]}"}
+mode=${TEST262_MODE:-parse}
+expectations=$srcdir/tests/test262/expectations.txt
+if [ "$mode" = run ]; then
+    expectations=$srcdir/tests/test262/expectations-run.txt
+    [ ${#paths[@]} = 0 ] && paths=(language)
+fi
+flags=()
+[ -n "${TEST262_FLAGS:-}" ] && read -r -a flags <<< "$TEST262_FLAGS"
+
+exec "$runner" --mode "$mode" --dir "$suite" --expectations "$expectations" \
+    ${flags[@]+"${flags[@]}"} ${jobs[@]+"${jobs[@]}"} ${paths[@]+"${paths[@]}"}
