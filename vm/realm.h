@@ -19,7 +19,8 @@
     I(AsyncFunctionPrototype) I(AsyncGeneratorPrototype) I(AsyncGeneratorFunctionPrototype) \
     I(PromisePrototype) I(Promise) I(RegExpPrototype) I(Eval) I(ThrowTypeError) \
     I(Object) I(Function) I(Array) \
-    I(StringIteratorPrototype) I(ArrayPrototypeValues) I(SymbolRegistry) I(ObjectPrototypeToString)
+    I(StringIteratorPrototype) I(ArrayPrototypeValues) I(SymbolRegistry) I(ObjectPrototypeToString) \
+    I(RegExp) I(RegExpPrototypeExec) I(RegExpStringIteratorPrototype)
 
 typedef enum IntrinsicId {
 #define I(name) INTRINSIC_##name,
