@@ -257,19 +257,17 @@ void parser_push(Parser *p, NodeList *list, Node *node)
 
 /* Nesting is bounded by the C stack left, measured from parse_program's
  * frame, so deep input fails cleanly (as V8's RangeError does) instead of
- * overflowing the stack. */
+ * overflowing the stack: the parser may use half of the stack's limit, and
+ * at most 4 MB. (The parser runs on the main thread, whose stack the limit
+ * describes.) */
 static size_t parser_stack_budget(void)
 {
     struct rlimit limit;
-    size_t budget = 1u << 20;
-    if (getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    size_t budget = 4u << 20;
+    if (getrlimit(RLIMIT_STACK, &limit) != 0)
+        budget = 1u << 20;
+    else if (limit.rlim_cur != RLIM_INFINITY && (size_t)limit.rlim_cur / 2 < budget)
         budget = (size_t)limit.rlim_cur / 2;
-    else
-        budget = 4u << 20;
-    if (budget > (4u << 20))
-        budget = 4u << 20;
-    if (budget < (256u << 10))
-        budget = 256u << 10;
     return budget;
 }
 

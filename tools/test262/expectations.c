@@ -111,6 +111,8 @@ static void append_header_line(Expectations *out, const char *line)
 /* Keeps the first of each duplicated entry. */
 static void sort_unique(EntryList *list)
 {
+    if (list->count < 2)
+        return;   /* also: qsort must not be given the NULL of an empty list */
     qsort(list->entries, list->count, sizeof *list->entries, compare_entries);
     size_t kept = 0;
     for (size_t i = 0; i < list->count; i++) {

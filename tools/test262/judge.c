@@ -14,6 +14,7 @@
 #include "lexer/arena.h"
 #include "lexer/utf8.h"
 #include "parser/parser.h"
+#include "tools/test262/run_mode.h"
 
 /* INTERPRETING.md, "Strict Mode": this exact text starts a strict variant. */
 static const char STRICT_PREFIX[] = "\"use strict\";\n";
@@ -142,15 +143,29 @@ static Outcome judge_parse_mode(const TestCase *test, Variant variant, char *mes
     return OUTCOME_FAIL;
 }
 
+/* Run mode: evaluate the variant's source (see run_mode.c). */
+static Outcome judge_run_mode(const RunConfig *config, const TestCase *test, Variant variant, char *message,
+                              size_t message_size)
+{
+    size_t length;
+    char *to_free;
+    const char *source = variant_source(test, variant, &length, &to_free);
+    if (!source) {
+        snprintf(message, message_size, "out of memory");
+        return OUTCOME_FAIL;
+    }
+    Outcome outcome = run_variant(config, test, variant, source, length, message, message_size);
+    free(to_free);
+    return outcome;
+}
+
 Outcome judge_variant(const RunConfig *config, const TestCase *test, Variant variant, char *message, size_t message_size)
 {
     switch (config->mode) {
     case MODE_PARSE:
         return judge_parse_mode(test, variant, message, message_size);
     case MODE_RUN:
-        /* Evaluation comes with the interpreter; main rejects --mode=run until then. */
-        snprintf(message, message_size, "run mode is not implemented");
-        return OUTCOME_FAIL;
+        return judge_run_mode(config, test, variant, message, message_size);
     }
     return OUTCOME_FAIL;
 }

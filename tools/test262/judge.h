@@ -2,9 +2,9 @@
  * Running and judging one test file, inside a worker process.
  *
  * judge_variant() is the one place that decides whether a variant passes.
- * Parse mode (today) only asks the parser; run mode (when the interpreter
- * exists) will extend it to evaluate the harness and the test, compare the
- * thrown error with negative:, and wait for async tests.
+ * Parse mode only asks the parser; run mode (run_mode.c) evaluates the
+ * harness and the test, compares the thrown error with negative:, and
+ * checks what async tests print.
  */
 #ifndef NODUS_TOOLS_TEST262_JUDGE_H
 #define NODUS_TOOLS_TEST262_JUDGE_H
@@ -16,13 +16,14 @@
 
 typedef enum RunMode {
     MODE_PARSE,     /* parse each variant; judge by whether it parses */
-    MODE_RUN,       /* evaluate each variant (not implemented yet) */
+    MODE_RUN,       /* evaluate each variant (run_mode.c) */
 } RunMode;
 
 typedef struct RunConfig {
     RunMode mode;
     const char *suite_dir;     /* contains harness/ and test/ */
     const char *test_root;     /* suite_dir/test */
+    bool gc_stress;            /* run mode: collect at every allocation (finds rooting bugs) */
 } RunConfig;
 
 /* One test file, loaded. */

@@ -141,7 +141,8 @@ static void print_table(FILE *out, const TestResult *results, size_t count, int 
         tally_variants(&group->tally, &results[i]);
         tally_variants(&total, &results[i]);
     }
-    qsort(list.groups, list.count, sizeof *list.groups, compare_groups);
+    if (list.count > 1)
+        qsort(list.groups, list.count, sizeof *list.groups, compare_groups);
     fprintf(out, "%-*s %9s %9s %7s\n", NAME_WIDTH, "directory (variants)", "passed", "total", "%");
     for (size_t i = 0; i < list.count; i++) {
         const Group *group = &list.groups[i];

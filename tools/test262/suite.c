@@ -100,7 +100,8 @@ static PathList read_directory(const char *dir)
         path_list_push(&names, name);
     }
     closedir(handle);
-    qsort(names.paths, names.count, sizeof *names.paths, compare_strings);
+    if (names.count > 1)
+        qsort(names.paths, names.count, sizeof *names.paths, compare_strings);
     return names;
 }
 
@@ -153,7 +154,8 @@ void path_list_sort_unique(PathList *list)
 {
     if (list->count == 0)
         return;
-    qsort(list->paths, list->count, sizeof *list->paths, compare_strings);
+    if (list->count > 1)
+        qsort(list->paths, list->count, sizeof *list->paths, compare_strings);
     size_t kept = 1;
     for (size_t i = 1; i < list->count; i++) {
         if (strcmp(list->paths[i], list->paths[kept - 1]) == 0)
