@@ -4,6 +4,8 @@
  * compile, and the installation of the whole built-in (see
  * regexp_internal.h for the other files).
  */
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -419,6 +421,70 @@ static Value regexp_compile_method(ARGS)
     return regexp_initialize(vm, value_as_object(this_value), pattern, flags);
 }
 
+/* ---- RegExp.escape (ES2026 22.2.5.1) ---- */
+
+static bool is_white_space_or_line_terminator(uint32_t c)
+{
+    return c == 0x09 || c == 0x0B || c == 0x0C || c == 0x20 || c == 0xA0 || c == 0xFEFF || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x0A || c == 0x0D ||
+           c == 0x2028 || c == 0x2029;
+}
+
+static bool append_hex(VM *vm, StringBuilder *sb, const char *prefix, uint32_t value, int digits)
+{
+    char text[8];
+    snprintf(text, sizeof text, "%s%0*x", prefix, digits, value);
+    return string_builder_append_cstr(vm, sb, text);
+}
+
+/* EncodeForRegExpEscape ( c ) */
+static bool encode_for_escape(VM *vm, StringBuilder *sb, uint32_t c)
+{
+    static const char controls[] = "tnvfr";   /* ControlEscape for U+0009 .. U+000D */
+    if (c < 0x80 && (strchr("^$\\.*+?()[]{}|/", (int)c) && c != 0))
+        return string_builder_append_unit(vm, sb, '\\') && string_builder_append_unit(vm, sb, (uint16_t)c);
+    if (c >= 0x09 && c <= 0x0D) {
+        return string_builder_append_unit(vm, sb, '\\') &&
+               string_builder_append_unit(vm, sb, (uint16_t)controls[c - 0x09]);
+    }
+    bool punctuator = c < 0x80 && c != 0 && strchr(",-=<>#&!%:;@~'`\"", (int)c);
+    bool surrogate = c >= 0xD800 && c <= 0xDFFF;
+    if (!punctuator && !surrogate && !is_white_space_or_line_terminator(c))
+        return string_builder_append_code_point(vm, sb, c);
+    if (c <= 0xFF)
+        return append_hex(vm, sb, "\\x", c, 2);
+    if (c <= 0xFFFF)
+        return append_hex(vm, sb, "\\u", c, 4);
+    return append_hex(vm, sb, "\\u", 0xD800 + ((c - 0x10000) >> 10), 4) &&
+           append_hex(vm, sb, "\\u", 0xDC00 + ((c - 0x10000) & 0x3FF), 4);
+}
+
+static Value regexp_escape(ARGS)
+{
+    (void)this_value, (void)new_target;
+    Value arg = es_arg(argc, argv, 0);
+    if (!value_is_string(arg))
+        return vm_throw_type_error(vm, "RegExp.escape requires a string");
+    String *s = value_as_string(arg);
+    if (!string_flatten(vm, s))
+        return VALUE_EXCEPTION;
+    StringBuilder sb;
+    string_builder_init(&sb);
+    bool ok = true;
+    uint32_t len = string_length(s);
+    for (uint32_t i = 0; i < len && ok;) {
+        uint32_t c = string_char_at(s, i++);
+        if (c >= 0xD800 && c <= 0xDBFF && i < len && string_char_at(s, i) >= 0xDC00 && string_char_at(s, i) <= 0xDFFF)
+            c = 0x10000 + ((c - 0xD800) << 10) + (string_char_at(s, i++) - 0xDC00u);
+        bool initial = sb.length == 0 && c < 0x80 && (isalnum((int)c) != 0);
+        ok = initial ? append_hex(vm, &sb, "\\x", c, 2) : encode_for_escape(vm, &sb, c);
+    }
+    String *result = ok ? string_builder_finish(vm, &sb) : NULL;
+    if (!ok)
+        string_builder_free(&sb);
+    return result ? value_from_string(result) : VALUE_EXCEPTION;
+}
+
 /* ---- Installation ---- */
 
 static bool define_flag_getters(VM *vm, Object *proto)
@@ -444,6 +510,7 @@ bool stdlib_install_regexp(VM *vm, Realm *realm)
     PropertyKey species = es_key_symbol(vm, WELL_KNOWN_species);
     return !value_is_exception(species) &&
            es_define_accessor(vm, ctor, species, "[Symbol.species]", regexp_species, NULL) &&
+           es_define_method(vm, ctor, "escape", regexp_escape, 1) &&
            regexp_install_exec(vm, realm, proto) && define_flag_getters(vm, proto) &&
            es_define_method(vm, proto, "compile", regexp_compile_method, 2) &&
            es_define_method(vm, proto, "toString", regexp_to_string, 0) &&

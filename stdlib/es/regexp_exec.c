@@ -4,6 +4,7 @@
  * and RegExp.prototype.exec / test.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "stdlib/es/regexp_internal.h"
 
@@ -45,9 +46,10 @@ static bool define(VM *vm, Object *o, PropertyKey key, Value value)
     return !value_is_exception(key) && !value_is_exception(value) && es_create_data_property_or_throw(vm, o, key, value);
 }
 
-/* Sets groups[name of k] = value when group k is named and no group of
- * that name has matched yet (duplicate named groups, ES2025 22.2.7.2
- * step 33). */
+/* Sets groups[name of k] = value when group k is named, unless an earlier
+ * group of that name has matched (duplicate named groups, ES2025 22.2.7.2
+ * step 33: the property is created at the name's first group, in source
+ * order, and holds the value of the group that matched). */
 static bool define_group(VM *vm, const RegexpProgram *program, const int32_t *captures, Object *groups, uint32_t k,
                          Value value)
 {
@@ -55,12 +57,12 @@ static bool define_group(VM *vm, const RegexpProgram *program, const int32_t *ca
     const uint16_t *name = regexp_group_name(program, k, &len);
     if (!groups || !name)
         return true;
-    for (uint32_t j = 1; j < regexp_capture_count(program); j++) {
+    for (uint32_t j = 1; j < k; j++) {
         uint32_t other_len;
         const uint16_t *other = regexp_group_name(program, j, &other_len);
-        bool same = j != k && other && other_len == len && memcmp(other, name, len * sizeof *name) == 0;
-        if (same && captures[2 * j] >= 0 && captures[2 * k] < 0)
-            return true;   /* the group of that name that matched wins */
+        bool same = other && other_len == len && memcmp(other, name, len * sizeof *name) == 0;
+        if (same && captures[2 * j] >= 0)
+            return true;
     }
     Value key = VALUE_UNDEFINED;
     GC_SCOPE(vm->heap);

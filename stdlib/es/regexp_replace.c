@@ -209,7 +209,8 @@ static bool replacement_of(VM *vm, Replacer *r, double position, Value groups, S
                   values_push(vm, &r->args, value_from_string(r->s)) &&
                   (value_is_undefined(groups) || values_push(vm, &r->args, groups));
         Value v = ok ? vm_call(vm, r->replace_value, VALUE_UNDEFINED, r->args.count, r->args.items) : VALUE_EXCEPTION;
-        return !value_is_exception(v) && values_push(vm, &r->args, v) && append_value(vm, piece, v);
+        String *text = !value_is_exception(v) && values_push(vm, &r->args, v) ? es_to_string(vm, v) : NULL;
+        return text && string_builder_append_string(vm, piece, text);
     }
     Object *named = value_is_undefined(groups) ? NULL : es_to_object(vm, groups);
     if (!value_is_undefined(groups) && !(named && values_push(vm, &r->args, value_from_object(named))))

@@ -920,7 +920,7 @@ static Value string_proto_replace_all(ARGS)
         for (uint32_t i = 0; i < string_length(text); i++)
             global |= string_char_at(text, i) == 'g';
         if (!global)
-            return vm_throw_type_error(vm, "replaceAll must be called with a global RegExp");
+            return vm_throw_type_error(vm, "String.prototype.replaceAll called with a non-global RegExp argument");
     }
     Value delegated = delegate(vm, search_value, WELL_KNOWN_replace, this_value, replace_value);
     if (!value_is_hole(delegated))
