@@ -38,7 +38,11 @@ static Value group_name_key(VM *vm, const RegexpProgram *program, uint32_t k)
     if (!name)
         return VALUE_UNDEFINED;
     String *s = string_from_utf16(vm, name, len);
-    return s ? property_key_from_value(vm, value_from_string(s)) : VALUE_EXCEPTION;
+    GC_SCOPE(vm->heap);
+    GC_ROOT_CELL(vm->heap, s);
+    Value key = s ? property_key_from_value(vm, value_from_string(s)) : VALUE_EXCEPTION;
+    GC_SCOPE_END(vm->heap);
+    return key;
 }
 
 static bool define(VM *vm, Object *o, PropertyKey key, Value value)
@@ -67,6 +71,7 @@ static bool define_group(VM *vm, const RegexpProgram *program, const int32_t *ca
     Value key = VALUE_UNDEFINED;
     GC_SCOPE(vm->heap);
     GC_ROOT(vm->heap, value);
+    GC_ROOT(vm->heap, key);
     key = group_name_key(vm, program, k);
     bool ok = define(vm, groups, key, value);
     GC_SCOPE_END(vm->heap);

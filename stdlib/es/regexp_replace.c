@@ -65,9 +65,14 @@ static uint32_t named_reference(VM *vm, StringBuilder *sb, const Substitution *s
         return 2;
     }
     String *name = string_substring(vm, sub->template_, i + 2, gt);
-    PropertyKey key = name ? property_key_from_value(vm, value_from_string(name)) : VALUE_EXCEPTION;
+    PropertyKey key = VALUE_UNDEFINED;
+    GC_SCOPE(vm->heap);
+    GC_ROOT_CELL(vm->heap, name);
+    GC_ROOT(vm->heap, key);
+    key = name ? property_key_from_value(vm, value_from_string(name)) : VALUE_EXCEPTION;
     Value capture = value_is_exception(key) ? key : es_get(vm, value_as_object(sub->named_captures), key);
     *ok = !value_is_exception(capture) && append_value(vm, sb, capture);
+    GC_SCOPE_END(vm->heap);
     return gt + 1 - i;
 }
 

@@ -136,7 +136,8 @@ typedef struct Splitter {
     Object *array;                /* A */
     uint32_t length;              /* lengthA */
     uint32_t limit;               /* lim */
-    Value value;                  /* a rooted temporary */
+    Value match;                  /* z, the current match */
+    Value value;                  /* a capture being pushed */
 } Splitter;
 
 static bool push_value(VM *vm, Splitter *sp, Value value)
@@ -179,7 +180,7 @@ static bool split_loop(VM *vm, Splitter *sp, String *s, bool unicode_matching)
     while (q < size) {
         if (!regexp_set_last_index(vm, sp->splitter, q))
             return false;
-        Value z = sp->value = regexp_exec(vm, sp->splitter, s);
+        Value z = sp->match = regexp_exec(vm, sp->splitter, s);
         if (value_is_exception(z))
             return false;
         double e = 0;
@@ -235,7 +236,7 @@ static Value regexp_symbol_split(ARGS)
     if (!value_is_object(this_value))
         return regexp_throw_incompatible(vm, "RegExp.prototype.@@split", this_value);
     Value limit = es_arg(argc, argv, 1);
-    Splitter sp = { .limit = UINT32_MAX, .value = VALUE_UNDEFINED };
+    Splitter sp = { .limit = UINT32_MAX, .match = VALUE_UNDEFINED, .value = VALUE_UNDEFINED };
     String *s = es_to_flat_string(vm, es_arg(argc, argv, 0)), *flags = NULL;
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, s);
@@ -243,6 +244,7 @@ static Value regexp_symbol_split(ARGS)
     GC_ROOT_CELL(vm->heap, sp.splitter);
     GC_ROOT_CELL(vm->heap, sp.array);
     GC_ROOT(vm->heap, sp.value);
+    GC_ROOT(vm->heap, sp.match);
     bool ok = s && (sp.splitter = make_splitter(vm, value_as_object(this_value), &flags)) &&
               (sp.array = es_array_new(vm, 0)) &&
               (value_is_undefined(limit) || es_to_uint32(vm, limit, &sp.limit));
