@@ -26,7 +26,7 @@ static void regexp_trace(GCTracer *tracer, Object *o)
 static void regexp_finalize(Heap *heap, Object *o)
 {
     (void)heap;
-    regexp_program_free(((RegExpObject *)o)->program);
+    regexp_program_release(((RegExpObject *)o)->program);
     ((RegExpObject *)o)->program = NULL;
 }
 
@@ -112,7 +112,7 @@ static bool regexp_set_program(VM *vm, RegExpObject *r, String *pattern, String 
         return throw_invalid_flags(vm, flags), false;
     if (!program)
         return throw_syntax_error(vm, pattern, flags, message), false;
-    regexp_program_free(r->program);
+    regexp_program_release(r->program);
     r->program = program;
     r->source = value_from_string(pattern);
     r->flags = value_from_string(flags);
@@ -262,6 +262,7 @@ Value regexp_species_constructor(VM *vm, Object *o, Object *default_constructor)
 
 typedef struct FlagGetter {
     const char *name;
+    AtomId atom;
     unsigned bit;
     NativeFunction getter;
 } FlagGetter;
@@ -292,9 +293,10 @@ FLAG_GETTER(get_sticky, REGEXP_FLAG_STICKY, "sticky")
 
 /* In the order of ES2025 22.2.6.4 get RegExp.prototype.flags. */
 static const FlagGetter FLAG_GETTERS[] = {
-    {"hasIndices", 'd', get_has_indices}, {"global", 'g', get_global}, {"ignoreCase", 'i', get_ignore_case},
-    {"multiline", 'm', get_multiline}, {"dotAll", 's', get_dot_all}, {"unicode", 'u', get_unicode},
-    {"unicodeSets", 'v', get_unicode_sets}, {"sticky", 'y', get_sticky},
+    {"hasIndices", ATOM_hasIndices, 'd', get_has_indices}, {"global", ATOM_global, 'g', get_global},
+    {"ignoreCase", ATOM_ignoreCase, 'i', get_ignore_case}, {"multiline", ATOM_multiline, 'm', get_multiline},
+    {"dotAll", ATOM_dotAll, 's', get_dot_all}, {"unicode", ATOM_unicode, 'u', get_unicode},
+    {"unicodeSets", ATOM_unicodeSets, 'v', get_unicode_sets}, {"sticky", ATOM_sticky, 'y', get_sticky},
 };
 #define FLAG_GETTER_COUNT (sizeof FLAG_GETTERS / sizeof FLAG_GETTERS[0])
 
@@ -311,8 +313,7 @@ static Value regexp_flags_getter(ARGS)
     char result[FLAG_GETTER_COUNT + 1];
     size_t n = 0;
     for (size_t i = 0; i < FLAG_GETTER_COUNT; i++) {
-        PropertyKey key = es_key_cstr(vm, FLAG_GETTERS[i].name);
-        Value v = value_is_exception(key) ? key : es_get(vm, value_as_object(this_value), key);
+        Value v = es_get(vm, value_as_object(this_value), es_key(vm, FLAG_GETTERS[i].atom));
         if (value_is_exception(v))
             return v;
         if (es_to_boolean(v))
@@ -490,9 +491,8 @@ static Value regexp_escape(ARGS)
 static bool define_flag_getters(VM *vm, Object *proto)
 {
     for (size_t i = 0; i < FLAG_GETTER_COUNT; i++) {
-        PropertyKey key = es_key_cstr(vm, FLAG_GETTERS[i].name);
-        if (value_is_exception(key) ||
-            !es_define_accessor(vm, proto, key, FLAG_GETTERS[i].name, FLAG_GETTERS[i].getter, NULL))
+        PropertyKey key = es_key(vm, FLAG_GETTERS[i].atom);
+        if (!es_define_accessor(vm, proto, key, FLAG_GETTERS[i].name, FLAG_GETTERS[i].getter, NULL))
             return false;
     }
     return es_define_accessor(vm, proto, es_key(vm, ATOM_flags), "flags", regexp_flags_getter, NULL) &&

@@ -178,7 +178,9 @@ Value regexp_builtin_exec(VM *vm, RegExpObject *r, String *s)
         result = match_failed(vm, o, global_or_sticky);
         goto done;
     }
-    int32_t *captures = malloc(2 * regexp_capture_count(r->program) * sizeof(int32_t));
+    int32_t local[64];
+    uint32_t slots = 2 * regexp_capture_count(r->program);
+    int32_t *captures = slots <= 64 ? local : malloc(slots * sizeof(int32_t));
     RegexpResult matched = captures ? run_matcher(vm, r, s, (uint32_t)last_index, captures) : REGEXP_OUT_OF_MEMORY;
     if (matched == REGEXP_STACK_OVERFLOW)
         vm_throw_range_error(vm, "Maximum call stack size exceeded");
@@ -188,7 +190,8 @@ Value regexp_builtin_exec(VM *vm, RegExpObject *r, String *s)
         result = match_failed(vm, o, global_or_sticky);
     else if (!global_or_sticky || regexp_set_last_index(vm, o, captures[1]))
         result = match_array(vm, r, s, captures);
-    free(captures);
+    if (captures != local)
+        free(captures);
 done:
     GC_SCOPE_END(vm->heap);
     return result;

@@ -44,8 +44,8 @@ static void set_message(char *message, size_t size, const char *text)
         snprintf(message, size, "%s", text);
 }
 
-RegexpProgram *regexp_compile(const uint16_t *pattern, uint32_t len, unsigned flags, char *message,
-                              size_t message_size)
+static RegexpProgram *compile_uncached(const uint16_t *pattern, uint32_t len, unsigned flags, char *message,
+                                        size_t message_size)
 {
     char letters[8];
     uint32_t letter_count = flag_letters(flags, letters);
@@ -58,21 +58,76 @@ RegexpProgram *regexp_compile(const uint16_t *pattern, uint32_t len, unsigned fl
         set_message(message, message_size, "Regular expression too large");
         return NULL;
     }
+    program->refs = 1;
     program->flags = flags;
     program->unicode = (flags & (REGEXP_FLAG_UNICODE | REGEXP_FLAG_UNICODE_SETS)) != 0;
     bool ok = rx_compile_tree(&tree, program);
     rx_tree_free(&tree);
     if (!ok) {
-        regexp_program_free(program);
+        regexp_program_release(program);
         set_message(message, message_size, "Regular expression too large");
         return NULL;
     }
     return program;
 }
 
-void regexp_program_free(RegexpProgram *program)
+/* ---- The cache of compiled programs ----
+ * Programs are immutable once compiled (their scratch memory is only used
+ * during a match, which never runs JavaScript), so RegExp objects of the
+ * same pattern and flags share one: a regular expression literal in a
+ * loop, or the splitter that @@split makes at each call, compiles once.
+ * Direct-mapped by hash; process-wide, as nodus runs one VM per thread. */
+
+#define CACHE_SIZE 64
+
+typedef struct CacheEntry {
+    uint16_t *pattern;
+    uint32_t len;
+    unsigned flags;
+    RegexpProgram *program;
+} CacheEntry;
+
+static CacheEntry cache[CACHE_SIZE];
+
+static uint32_t hash_pattern(const uint16_t *pattern, uint32_t len, unsigned flags)
 {
-    if (!program)
+    uint32_t h = 2166136261u ^ flags;
+    for (uint32_t i = 0; i < len; i++)
+        h = (h ^ pattern[i]) * 16777619u;
+    return h;
+}
+
+static void cache_store(CacheEntry *entry, const uint16_t *pattern, uint32_t len, unsigned flags,
+                        RegexpProgram *program)
+{
+    uint16_t *copy = malloc((len ? len : 1) * sizeof *copy);
+    if (!copy)
+        return;
+    memcpy(copy, pattern, len * sizeof *copy);
+    free(entry->pattern);
+    regexp_program_release(entry->program);
+    *entry = (CacheEntry){copy, len, flags, program};
+    program->refs++;
+}
+
+RegexpProgram *regexp_compile(const uint16_t *pattern, uint32_t len, unsigned flags, char *message,
+                              size_t message_size)
+{
+    CacheEntry *entry = &cache[hash_pattern(pattern, len, flags) % CACHE_SIZE];
+    if (entry->program && entry->len == len && entry->flags == flags &&
+        memcmp(entry->pattern, pattern, len * sizeof *pattern) == 0) {
+        entry->program->refs++;
+        return entry->program;
+    }
+    RegexpProgram *program = compile_uncached(pattern, len, flags, message, message_size);
+    if (program)
+        cache_store(entry, pattern, len, flags, program);
+    return program;
+}
+
+void regexp_program_release(RegexpProgram *program)
+{
+    if (!program || --program->refs > 0)
         return;
     free(program->code);
     for (uint32_t i = 0; i < program->set_count; i++)

@@ -41,13 +41,15 @@ enum {
 bool regexp_parse_flags(const uint16_t *flags, uint32_t len, unsigned *out);
 
 /*
- * Compiles pattern with flags (REGEXP_FLAG_*). NULL on a syntax error, with
- * V8's words in message ("Unterminated group", ...), or when out of memory
- * ("Regular expression too large").
+ * Compiles pattern with flags (REGEXP_FLAG_*), or finds it in a cache of
+ * recent programs. NULL on a syntax error, with V8's words in message
+ * ("Unterminated group", ...), or when out of memory ("Regular expression
+ * too large"). The caller owns one reference to the program.
  */
 RegexpProgram *regexp_compile(const uint16_t *pattern, uint32_t len, unsigned flags,
                               char *message, size_t message_size);
-void regexp_program_free(RegexpProgram *program);
+/* Drops a reference (the program is freed with the last one). */
+void regexp_program_release(RegexpProgram *program);
 
 /* Number of capture groups, group 0 (the whole match) included. */
 uint32_t regexp_capture_count(const RegexpProgram *program);

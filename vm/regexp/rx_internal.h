@@ -122,6 +122,7 @@ typedef struct RxFrame {
 } RxFrame;
 
 struct RegexpProgram {
+    uint32_t refs;                 /* references: RegExp objects and the cache */
     unsigned flags;                /* REGEXP_FLAG_* */
     bool unicode;                  /* u or v: code points */
     RxInsn *code;
