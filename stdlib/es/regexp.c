@@ -149,9 +149,21 @@ Value stdlib_regexp_create(VM *vm, String *pattern, String *flags)
     return o ? value_from_object(o) : VALUE_EXCEPTION;
 }
 
+/* The slot of r's own lastIndex when it is a writable data property of a
+ * RegExp object (always, unless redefined): reads and writes then skip the
+ * generic [[Get]] and [[Set]], which would find it there. */
+static bool last_index_slot(VM *vm, Object *r, uint32_t *slot)
+{
+    uint8_t attributes;
+    return r->class_ == &regexp_object_class &&
+           shape_lookup(r->shape, es_key(vm, ATOM_lastIndex), slot, &attributes) &&
+           (attributes & (PROP_WRITABLE | PROP_ACCESSOR)) == PROP_WRITABLE;
+}
+
 bool regexp_get_last_index(VM *vm, Object *r, double *value)
 {
-    Value v = es_get(vm, r, es_key(vm, ATOM_lastIndex));
+    uint32_t slot;
+    Value v = last_index_slot(vm, r, &slot) ? r->slots[slot] : es_get(vm, r, es_key(vm, ATOM_lastIndex));
     if (value_is_int32(v) && value_as_int32(v) >= 0) {
         *value = value_as_int32(v);
         return true;
@@ -161,6 +173,11 @@ bool regexp_get_last_index(VM *vm, Object *r, double *value)
 
 bool regexp_set_last_index(VM *vm, Object *r, double value)
 {
+    uint32_t slot;
+    if (last_index_slot(vm, r, &slot)) {
+        r->slots[slot] = value_from_number(value);
+        return true;
+    }
     return es_set(vm, r, es_key(vm, ATOM_lastIndex), value_from_number(value));
 }
 

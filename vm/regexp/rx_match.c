@@ -509,6 +509,29 @@ static void finish(Matcher *m)
     m->program->stack_capacity = m->capacity;
 }
 
+/* The first index from i on where the program may start a match (the
+ * length when there is none), looking at one code unit per position. With
+ * u or v, the trail half of a pair is no position (AdvanceStringIndex
+ * steps over it) unless it is where the search started. */
+static uint32_t skip_to_candidate(const Matcher *m, uint32_t start, uint32_t i)
+{
+    const RegexpProgram *program = m->program;
+    if (m->latin1) {
+        while (i < m->length && !may_start(program, m->latin1[i]))
+            i++;
+        return i;
+    }
+    for (; i < m->length; i++) {
+        uint32_t u = m->utf16[i];
+        if (!may_start(program, u))
+            continue;
+        if (m->unicode && is_trail(u) && i > start && is_lead(m->utf16[i - 1]))
+            continue;
+        return i;
+    }
+    return i;
+}
+
 RegexpResult regexp_match(RegexpProgram *program, const RegexpInput *input, uint32_t start, bool sticky,
                           int32_t *captures)
 {
@@ -518,8 +541,7 @@ RegexpResult regexp_match(RegexpProgram *program, const RegexpInput *input, uint
     RegexpResult result = REGEXP_NO_MATCH;
     for (uint32_t i = start; i <= m.length; i = advance(&m, i)) {
         if (!sticky && !program->first_any) {
-            while (i < m.length && !may_start(program, unit_at(&m, i)))
-                i = advance(&m, i);
+            i = skip_to_candidate(&m, start, i);
             if (i >= m.length)
                 break;
         }
