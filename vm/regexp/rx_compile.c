@@ -363,6 +363,17 @@ static bool first_units(RxCompiler *c, const RxNode *node, FirstSet *first)
     }
 }
 
+/* Whether every match must start at index 0: the pattern begins with ^
+ * outside multiline mode. */
+static bool anchored_at_start(const RxNode *node)
+{
+    while (node->kind == RX_NODE_SEQ && node->children.count > 0)
+        node = node->children.items[0];
+    if (node->kind == RX_NODE_GROUP)
+        return anchored_at_start(node->body);
+    return node->kind == RX_NODE_BOL && !(node->mode & RX_MODE_MULTILINE);
+}
+
 static void compute_first_units(RxCompiler *c)
 {
     FirstSet first;
@@ -370,6 +381,7 @@ static void compute_first_units(RxCompiler *c)
     bool empty = first_units(c, c->tree->root, &first);
     RegexpProgram *program = c->program;
     program->first_any = empty || first.any;
+    program->anchored = anchored_at_start(c->tree->root);
     program->first_high = first.high;
     memcpy(program->first_latin1, first.latin1, sizeof first.latin1);
 }

@@ -140,6 +140,7 @@ struct RegexpProgram {
      * others when first_high; first_any when anything may start one. */
     bool first_any;
     bool first_high;
+    bool anchored;                 /* starts with ^ (not multiline): only index 0 */
     uint32_t first_latin1[8];
     /* The matcher's scratch memory, kept between runs */
     int32_t *registers;

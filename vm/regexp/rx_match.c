@@ -539,6 +539,8 @@ RegexpResult regexp_match(RegexpProgram *program, const RegexpInput *input, uint
     if (!prepare(&m, program, input))
         return REGEXP_OUT_OF_MEMORY;
     RegexpResult result = REGEXP_NO_MATCH;
+    if (program->anchored && start > 0)
+        sticky = true;   /* ^ fails everywhere but at 0: one try suffices */
     for (uint32_t i = start; i <= m.length; i = advance(&m, i)) {
         if (!sticky && !program->first_any) {
             i = skip_to_candidate(&m, start, i);
@@ -546,7 +548,7 @@ RegexpResult regexp_match(RegexpProgram *program, const RegexpInput *input, uint
                 break;
         }
         result = run(&m, (int32_t)i);
-        if (result != REGEXP_NO_MATCH || sticky)
+        if (result != REGEXP_NO_MATCH || sticky || program->anchored)
             break;
     }
     if (result == REGEXP_MATCH)
