@@ -59,6 +59,7 @@ static Object *regexp_alloc(VM *vm, Object *new_target)
     RegExpObject *r = (RegExpObject *)o;
     r->source = VALUE_UNDEFINED;
     r->flags = VALUE_UNDEFINED;
+    r->legacy = new_target == realm_intrinsic(vm, INTRINSIC_RegExp);
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, o);
     bool ok = object_define_data_property(vm, o, es_key(vm, ATOM_lastIndex), value_from_int32(0), PROP_WRITABLE);
@@ -429,6 +430,8 @@ static Value regexp_compile_method(ARGS)
     Value pattern = es_arg(argc, argv, 0), flags = es_arg(argc, argv, 1);
     if (!regexp_is_object(this_value))
         return regexp_throw_incompatible(vm, "RegExp.prototype.compile", this_value);
+    if (!((RegExpObject *)value_as_object(this_value))->legacy)
+        return vm_throw_type_error(vm, "RegExp.prototype.compile called on a RegExp subclass instance");
     if (regexp_is_object(pattern) && ((RegExpObject *)value_as_object(pattern))->program) {
         if (!value_is_undefined(flags))
             return vm_throw_type_error(vm, "Cannot supply flags when constructing one RegExp from another");
@@ -527,7 +530,7 @@ bool stdlib_install_regexp(VM *vm, Realm *realm)
     PropertyKey species = es_key_symbol(vm, WELL_KNOWN_species);
     return !value_is_exception(species) &&
            es_define_accessor(vm, ctor, species, "[Symbol.species]", regexp_species, NULL) &&
-           es_define_method(vm, ctor, "escape", regexp_escape, 1) &&
+           es_define_method(vm, ctor, "escape", regexp_escape, 1) && regexp_install_legacy(vm, realm, ctor) &&
            regexp_install_exec(vm, realm, proto) && define_flag_getters(vm, proto) &&
            es_define_method(vm, proto, "compile", regexp_compile_method, 2) &&
            es_define_method(vm, proto, "toString", regexp_to_string, 0) &&

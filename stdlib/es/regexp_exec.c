@@ -188,8 +188,10 @@ Value regexp_builtin_exec(VM *vm, RegExpObject *r, String *s)
         vm_throw_out_of_memory(vm);
     else if (matched == REGEXP_NO_MATCH)
         result = match_failed(vm, o, global_or_sticky);
-    else if (!global_or_sticky || regexp_set_last_index(vm, o, captures[1]))
+    else if (!global_or_sticky || regexp_set_last_index(vm, o, captures[1])) {
+        regexp_legacy_update(vm, r, s, captures);
         result = match_array(vm, r, s, captures);
+    }
     if (captures != local)
         free(captures);
 done:

@@ -23,6 +23,7 @@ typedef struct RegExpObject {
     Value flags;                  /* a String */
     unsigned flag_bits;           /* REGEXP_FLAG_* */
     RegexpProgram *program;       /* NULL before RegExpInitialize */
+    bool legacy;                  /* [[LegacyFeaturesEnabled]]: made by %RegExp% itself */
 } RegExpObject;
 
 extern const ObjectClass regexp_object_class;
@@ -63,5 +64,11 @@ Value regexp_species_constructor(VM *vm, Object *o, Object *default_constructor)
 bool regexp_install_symbols(VM *vm, Realm *realm, Object *proto) NODUS_MUST_CHECK;
 bool regexp_install_replace(VM *vm, Object *proto) NODUS_MUST_CHECK;
 bool regexp_install_exec(VM *vm, Realm *realm, Object *proto) NODUS_MUST_CHECK;
+bool regexp_install_legacy(VM *vm, Realm *realm, Object *ctor) NODUS_MUST_CHECK;
+
+/* After a match of r (regexp_legacy.c): the legacy static properties
+ * (RegExp.$1 ...) describe it, or become unreadable when r is a
+ * subclass instance. */
+void regexp_legacy_update(VM *vm, RegExpObject *r, String *s, const int32_t *captures);
 
 #endif
