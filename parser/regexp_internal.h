@@ -7,8 +7,8 @@
  *
  * The parser is recursive descent, one function per grammar production
  * (ES2025 22.2.1 and Annex B.1.2), over the UTF-16 code units of the
- * pattern. It only validates today; each production function is the place
- * where a later AST-building pass will create its node.
+ * pattern. It only validates; vm/regexp/rx_parse.c is the tree-building
+ * sibling pass, which reuses the scanner and the escape readers below.
  */
 #ifndef NODUS_PARSER_REGEXP_INTERNAL_H
 #define NODUS_PARSER_REGEXP_INTERNAL_H
@@ -85,6 +85,13 @@ typedef struct RegexpClassAtom {
 } RegexpClassAtom;
 
 /* --- Reading (regexp_syntax.c) --- */
+
+/* Sets up p to read pattern: counts its capturing groups
+ * (CountLeftCapturingParensWithin) and decides [NamedCaptureGroups]. The
+ * caller frees p->names with regexp_names_free. Also used by the regexp
+ * compiler (vm/regexp/rx_parse.c), which reads with the functions below. */
+void regexp_parser_init(RegexpParser *p, const uint16_t *pattern,
+                        uint32_t pattern_len, bool unicode, bool unicode_sets);
 
 /* Code unit at pos + offset, or REGEXP_EOF past the end. */
 int32_t regexp_peek_at(const RegexpParser *p, uint32_t offset);

@@ -501,25 +501,33 @@ static void set_message(char *message, size_t message_size, const char *text)
         snprintf(message, message_size, "%s", text);
 }
 
+void regexp_parser_init(RegexpParser *p, const uint16_t *pattern,
+                        uint32_t pattern_len, bool unicode, bool unicode_sets)
+{
+    memset(p, 0, sizeof *p);
+    p->unicode_mode = unicode || unicode_sets;
+    p->unicode_sets_mode = unicode_sets;
+    p->src = pattern;
+    p->len = pattern_len;
+    bool has_group_names;
+    count_capturing_groups(p, &has_group_names);
+    /* ES2025 22.2.3.4 ParsePattern, Annex B.1.2.9: [+NamedCaptureGroups]
+     * in UnicodeMode, or when the pattern has a GroupName. */
+    p->named_capture_groups = p->unicode_mode || has_group_names;
+    regexp_names_init(&p->names);
+}
+
 bool regexp_check_syntax(const uint16_t *pattern, uint32_t pattern_len,
                          const char *flags, uint32_t flags_len,
                          char *message, size_t message_size)
 {
     RegexpParser p;
-    memset(&p, 0, sizeof p);
-    if (!check_flags(flags, flags_len, &p.unicode_mode, &p.unicode_sets_mode)) {
+    bool unicode, unicode_sets;
+    if (!check_flags(flags, flags_len, &unicode, &unicode_sets)) {
         set_message(message, message_size, "Invalid flags");
         return false;
     }
-    p.unicode_mode = p.unicode_mode || p.unicode_sets_mode;
-    p.src = pattern;
-    p.len = pattern_len;
-    bool has_group_names;
-    count_capturing_groups(&p, &has_group_names);
-    /* ES2025 22.2.3.4 ParsePattern, Annex B.1.2.9: [+NamedCaptureGroups]
-     * in UnicodeMode, or when the pattern has a GroupName. */
-    p.named_capture_groups = p.unicode_mode || has_group_names;
-    regexp_names_init(&p.names);
+    regexp_parser_init(&p, pattern, pattern_len, unicode, unicode_sets);
     bool ok = parse_pattern(&p);
     regexp_names_free(&p.names);
     if (!ok)

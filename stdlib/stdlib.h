@@ -18,7 +18,7 @@
  * (vm/realm.c makes them with the realm). */
 #define STDLIB_ES_INSTALLERS(X) \
     X(symbol) X(object) X(function) X(array) X(string) X(number) X(boolean) \
-    X(math) X(json) X(date) X(console) X(globals)
+    X(math) X(json) X(date) X(regexp) X(console) X(globals)
 
 #define X(name) bool stdlib_install_##name(VM *vm, Realm *realm) NODUS_MUST_CHECK;
 STDLIB_ES_INSTALLERS(X)
@@ -48,6 +48,11 @@ Symbol *stdlib_well_known_symbol(VM *vm, WellKnownSymbol id) NODUS_MUST_CHECK;
  * TypeError "Cannot convert undefined or null to object" for those. NULL
  * after throwing. */
 Object *stdlib_to_object(VM *vm, Value value) NODUS_MUST_CHECK;
+
+/* ---- RegExp (stdlib/es/regexp.c) ---- */
+/* RegExpCreate(pattern, flags) for regular expression literals
+ * (CREATE_REGEXP). VALUE_EXCEPTION after throwing. */
+Value stdlib_regexp_create(VM *vm, String *pattern, String *flags);
 
 /* ---- console ---- */
 /* util.inspect's formatting of one value as console.log prints it (strings

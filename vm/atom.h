@@ -24,7 +24,11 @@
     A(true, "true") A(false, "false") A(NaN, "NaN") A(Infinity, "Infinity") \
     A(arguments, "arguments") A(callee, "callee") A(caller, "caller") A(__proto__, "__proto__") \
     A(then, "then") A(default, "default") A(object, "object") A(function, "function") \
-    A(number, "number") A(string, "string") A(symbol, "symbol") A(bigint, "bigint") A(boolean, "boolean")
+    A(number, "number") A(string, "string") A(symbol, "symbol") A(bigint, "bigint") A(boolean, "boolean") \
+    A(lastIndex, "lastIndex") A(index, "index") A(input, "input") A(groups, "groups") \
+    A(indices, "indices") A(exec, "exec") A(flags, "flags") A(source, "source") \
+    A(hasIndices, "hasIndices") A(global, "global") A(ignoreCase, "ignoreCase") A(multiline, "multiline") \
+    A(dotAll, "dotAll") A(unicode, "unicode") A(unicodeSets, "unicodeSets") A(sticky, "sticky")
 
 typedef enum AtomId {
 #define A(id, text) ATOM_##id,

@@ -30,6 +30,7 @@
 #include "vm/interp_ops.h"
 #include "vm/object_internal.h"
 #include "vm/operators.h"
+#include "stdlib/stdlib.h"   /* stdlib_regexp_create */
 
 #if !defined(NODUS_SWITCH_DISPATCH) && (defined(__GNUC__) || defined(__clang__))
 #define USE_COMPUTED_GOTO 1
@@ -451,7 +452,6 @@ dispatch:
     CASE(IMPORT_DYNAMIC)
     CASE(LOAD_IMPORT_META)
     CASE(LOAD_BIGINT)
-    CASE(CREATE_REGEXP)
     CASE(CALL_EVAL)
     CASE(TAIL_CALL_RESERVED)
     CASE(GET_ASYNC_ITERATOR)
@@ -463,6 +463,12 @@ dispatch:
     }
 
     /* ---- Literals and closures ---- */
+    CASE(CREATE_REGEXP) {
+        SYNC();
+        acc = stdlib_regexp_create(vm, value_as_string(CONSTANT(1)), value_as_string(CONSTANT(3)));
+        CHECK(acc);
+        NEXT(CREATE_REGEXP);
+    }
     CASE(CREATE_OBJECT) {
         SYNC();
         Object *o = object_new_ordinary(vm, realm_intrinsic(vm, INTRINSIC_ObjectPrototype));

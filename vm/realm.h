@@ -20,7 +20,8 @@
     I(PromisePrototype) I(Promise) I(RegExpPrototype) I(Eval) I(ThrowTypeError) \
     I(Object) I(Function) I(Array) \
     I(StringIteratorPrototype) I(ArrayPrototypeValues) I(SymbolRegistry) I(ObjectPrototypeToString) \
-    I(DatePrototype)
+    I(DatePrototype) \
+    I(RegExp) I(RegExpPrototypeExec) I(RegExpStringIteratorPrototype) I(RegExpLegacyState)
 
 typedef enum IntrinsicId {
 #define I(name) INTRINSIC_##name,

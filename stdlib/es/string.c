@@ -707,17 +707,18 @@ static Value string_proto_value_of(ARGS)
 
 /* The first step these share: when value is an object with a method for
  * the well-known symbol id (a RegExp's @@split, ...), its result; else
- * VALUE_HOLE. */
+ * VALUE_HOLE. split and replace pass (o, arg), the others (o). */
 static Value delegate(VM *vm, Value value, WellKnownSymbol id, Value o, Value arg)
 {
-    if (value_is_nullish(value))
+    if (!value_is_object(value))
         return VALUE_HOLE;
     PropertyKey key = es_key_symbol(vm, id);
     Value method = value_is_exception(key) ? key : es_get_method(vm, value, key);
     if (value_is_exception(method) || value_is_undefined(method))
         return value_is_exception(method) ? method : VALUE_HOLE;
     Value args[2] = { o, arg };
-    return vm_call(vm, method, value, 2, args);
+    uint32_t argc = id == WELL_KNOWN_split || id == WELL_KNOWN_replace ? 2 : 1;
+    return vm_call(vm, method, value, argc, args);
 }
 
 /* RequireObjectCoercible(this) with V8's message. */
@@ -920,7 +921,7 @@ static Value string_proto_replace_all(ARGS)
         for (uint32_t i = 0; i < string_length(text); i++)
             global |= string_char_at(text, i) == 'g';
         if (!global)
-            return vm_throw_type_error(vm, "replaceAll must be called with a global RegExp");
+            return vm_throw_type_error(vm, "String.prototype.replaceAll called with a non-global RegExp argument");
     }
     Value delegated = delegate(vm, search_value, WELL_KNOWN_replace, this_value, replace_value);
     if (!value_is_hole(delegated))

@@ -1,0 +1,22 @@
+// Unicode mode, case-insensitive matching, property escapes, the v flag
+const smile = "\u{1F600}";
+console.log(/^.$/u.test(smile), /^.$/.test(smile), /^..$/.test(smile));
+console.log(/\u{1F600}/u.test(smile), /[\u{1F600}-\u{1F64F}]/u.test(smile), /\uD83D/u.test(smile), /\uD83D/.test(smile));
+console.log("a\u{1F600}b".match(/./gu), "a\u{1F600}b".match(/./g).length);
+console.log(/[^a]/u.exec(smile)[0] === smile, /^[^x]$/u.test(smile));
+console.log(/ABC/i.test("abc"), /[a-z]+/i.exec("HeLLo")[0], /\u00e9/i.test("\u00c9"));
+console.log(/\u212a/i.test("k"), /\u212a/iu.test("k"), /\u017f/i.test("s"), /\u017f/iu.test("S"));
+console.log(/ß/i.test("ẞ"), /ß/iu.test("ẞ"), /[^k]/iu.test("K"), /\w/iu.test("\u017f"), /\W/iu.test("\u017f"));
+console.log(/σ/i.test("Σ"), /σ/i.test("ς"), /Σ/iu.test("ς"), /\u{10400}/ui.test("\u{10428}"));
+console.log(/(a)\1/i.test("aA"), /(\u00e0)\1/iu.test("\u00e0\u00c0"));
+console.log(/\p{Lu}+/u.exec("abcDEFg")[0], /\p{Script=Greek}+/u.exec("abc αβγ")[0], /\P{L}/u.exec("ab1")[0]);
+console.log(/\p{General_Category=Decimal_Number}/u.test("\u0663"), /\p{Nd}/u.test("x"), /\p{ASCII_Hex_Digit}/u.test("f"));
+console.log(/\p{Script_Extensions=Latin}/u.test("a"), /\p{Emoji}/u.test("\u{1F600}"), /\p{Any}/u.test("\u{10FFFF}"));
+console.log(/\p{Lowercase}/iu.test("A"), /[\p{Lu}]/iu.test("a"));
+console.log(/[\p{L}--[a-z]]/v.test("a"), /[\p{L}--[a-z]]/v.test("A"), /[[a-z]&&[aeiou]]+/v.exec("bcdeaf")[0]);
+console.log(/[\q{abc|d}x]/v.exec("xyzabc")[0], /^[\q{abc|ab}]$/v.test("ab"), /[\q{}]/v.exec("z")[0] === "");
+console.log(/\p{RGI_Emoji}/v.exec("I \u{1F44D}\u{1F3FD}!")[0].length, /^\p{RGI_Emoji}$/v.test("\u{1F1EB}\u{1F1F7}"));
+console.log(/[\w--\d]+/v.exec("12ab3")[0], /[^\d]/v.exec("12x")[0], /[\p{ASCII}--\p{L}]/v.exec("ab!")[0]);
+console.log(/[a-c]/vi.test("B"), /[^a-c]/vi.test("B"), /\p{Ll}/iv.test("A"));
+console.log(/(?<=\u{1F600})x/u.exec("\u{1F600}x").index, "\u{1F600}\u{1F600}".replace(/(?:)/gu, "-"));
+console.log("\u{1F600}".replace(/(?:)/g, "-").length);
