@@ -22,13 +22,12 @@ static void function_code_trace(GCTracer *tracer, GCCell *cell)
         gc_mark_value(tracer, code->constants[i]);
     gc_mark_cell(tracer, (GCCell *)code->name);
     gc_mark_cell(tracer, (GCCell *)code->source);
-    /* Inline caches hold shapes and holders weakly in spirit, but a cached
-     * shape must not be freed while the cache can compare against it (a
-     * new shape at the same address would be a false hit): keep them. */
-    for (uint32_t i = 0; i < code->cache_count; i++) {
-        gc_mark_cell(tracer, (GCCell *)code->caches[i].shape);
-        gc_mark_cell(tracer, (GCCell *)code->caches[i].holder);
-    }
+    /* A cached shape must not be freed while the cache can compare against
+     * it (a new shape at the same address would be a false hit), nor the
+     * shape a cached add-property transition moves objects to: the object
+     * layer's inline_cache_trace marks all of a cache's cells. */
+    for (uint32_t i = 0; i < code->cache_count; i++)
+        inline_cache_trace(tracer, &code->caches[i]);
 }
 
 static void function_code_finalize(Heap *heap, GCCell *cell)
