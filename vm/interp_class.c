@@ -33,27 +33,31 @@ bool interp_set_function_name(VM *vm, Value function, Value key, uint32_t prefix
         return true;
     GC_SCOPE(vm->heap);
     GC_ROOT(vm->heap, function);
-    String *name = NULL;
+    GC_ROOT(vm->heap, key);
+    /* Every rooted local lives as long as the scope: the root stack holds
+     * their addresses until GC_SCOPE_END (gc/gc.h rule 5). */
+    String *name = NULL, *open = NULL, *close = NULL, *left = NULL, *text = NULL;
     GC_ROOT_CELL(vm->heap, name);
+    GC_ROOT_CELL(vm->heap, open);
+    GC_ROOT_CELL(vm->heap, close);
+    GC_ROOT_CELL(vm->heap, left);
+    GC_ROOT_CELL(vm->heap, text);
     bool ok = false;
     if (value_is_symbol(key)) {
         /* A symbol's description in brackets, or "" without one. */
         String *description = value_as_symbol(key)->description;
         name = vm_atom(vm, ATOM_empty);
         if (description) {
-            String *open = string_from_cstr(vm, "[");
-            GC_ROOT_CELL(vm->heap, open);
-            String *close = open ? string_from_cstr(vm, "]") : NULL;
-            GC_ROOT_CELL(vm->heap, close);
-            String *left = close ? string_concat(vm, open, description) : NULL;
-            GC_ROOT_CELL(vm->heap, left);
+            open = string_from_cstr(vm, "[");
+            close = open ? string_from_cstr(vm, "]") : NULL;
+            left = close ? string_concat(vm, open, description) : NULL;
             name = left ? string_concat(vm, left, close) : NULL;
         }
     } else {
         name = value_to_string(vm, key);
     }
     if (name && prefix) {
-        String *text = string_from_cstr(vm, prefix == 1 ? "get " : "set ");
+        text = string_from_cstr(vm, prefix == 1 ? "get " : "set ");
         name = text ? string_concat(vm, text, name) : NULL;
     }
     ok = name && object_define_data_property(vm, value_as_object(function), value_from_string(vm_atom(vm, ATOM_name)),

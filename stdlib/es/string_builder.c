@@ -86,6 +86,8 @@ bool string_builder_append_utf8(VM *vm, StringBuilder *sb, const char *utf8, siz
 
 bool string_builder_append_substring(VM *vm, StringBuilder *sb, String *s, uint32_t start, uint32_t end)
 {
+    if (end <= start)
+        return true;   /* nothing to copy (and the buffer may not exist yet) */
     if (!string_flatten(vm, s) || !reserve(vm, sb, end - start))
         return false;
     if (string_is_latin1(s)) {

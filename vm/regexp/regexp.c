@@ -103,7 +103,8 @@ static void cache_store(CacheEntry *entry, const uint16_t *pattern, uint32_t len
     uint16_t *copy = malloc((len ? len : 1) * sizeof *copy);
     if (!copy)
         return;
-    memcpy(copy, pattern, len * sizeof *copy);
+    if (len)   /* the empty pattern may come as NULL */
+        memcpy(copy, pattern, len * sizeof *copy);
     free(entry->pattern);
     regexp_program_release(entry->program);
     *entry = (CacheEntry){copy, len, flags, program};

@@ -62,7 +62,8 @@ static uint32_t add_set(RxCompiler *c, const RxCharSet *chars)
     program->sets = sets;
     RxSet *set = &sets[program->set_count];
     memset(set, 0, sizeof *set);
-    memcpy(ranges, chars->ranges, chars->count * 2 * sizeof(uint32_t));
+    if (chars->count)   /* an empty set's ranges may be NULL, which memcpy must not get */
+        memcpy(ranges, chars->ranges, chars->count * 2 * sizeof(uint32_t));
     set->ranges = ranges;
     set->count = chars->count;
     for (uint32_t i = 0; i < chars->count; i++) {

@@ -552,7 +552,8 @@ RegexpResult regexp_match(RegexpProgram *program, const RegexpInput *input, uint
             break;
     }
     if (result == REGEXP_MATCH)
-        memcpy(captures, m.registers, 2 * program->capture_count * sizeof(int32_t));
+        if (program->capture_count)
+            memcpy(captures, m.registers, 2 * program->capture_count * sizeof(int32_t));
     finish(&m);
     return result;
 }
