@@ -25,6 +25,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "vm/async_function.h"
 #include "vm/atom.h"
 #include "vm/generator.h"
 #include "vm/interp_ops.h"
@@ -207,6 +208,11 @@ Value interp_execute_with(VM *vm, Value initial)
     GC_SCOPE(vm->heap);
     GC_ROOT(vm->heap, acc);
     LOAD_FRAME();
+    if (frame->flags & FRAME_THROW_ON_RESUME) {   /* an await rejected: throw at it */
+        frame->flags &= ~(uint32_t)FRAME_THROW_ON_RESUME;
+        vm_throw(vm, acc);
+        THROW();
+    }
 
 #if USE_COMPUTED_GOTO
     static const void *const dispatch_table[OP__COUNT] = {
@@ -454,9 +460,7 @@ dispatch:
     CASE(LOAD_BIGINT)
     CASE(CALL_EVAL)
     CASE(TAIL_CALL_RESERVED)
-    CASE(GET_ASYNC_ITERATOR)
-    CASE(AWAIT)
-    CASE(ASYNC_RETURN) {
+    CASE(GET_ASYNC_ITERATOR) {
         SYNC();
         vm_throw_error(vm, ERROR_KIND_SYNTAX, "%s is not supported yet", opcode_names[*pc]);
         THROW();
@@ -812,6 +816,19 @@ binary_slow: {
         goto out;
     }
     CASE(RESUME_KIND) { acc = value_from_int32((int32_t)frame->resume_kind); NEXT(RESUME_KIND); }
+    /* ---- Async functions (vm/async_function.c) ---- */
+    CASE(AWAIT) {
+        SYNC();
+        result = async_await(vm, frame, acc, pc + SIZE(AWAIT));
+        CHECK(result);
+        goto return_result;   /* suspended: the frame is saved */
+    }
+    CASE(ASYNC_RETURN) {
+        SYNC();
+        result = async_function_return(vm, frame, acc);
+        CHECK(result);
+        goto return_result;
+    }
 
     CASE(RETURN) {
         result = acc;
@@ -1003,6 +1020,11 @@ exception:
             pc = frame->code->code + handler.target;
             DISPATCH();
         }
+        if ((frame->code->flags & CODE_ASYNC) && !(frame->code->flags & CODE_GENERATOR)) {
+            result = async_function_throw(vm, frame);   /* rejects its promise */
+            if (!value_is_exception(result))
+                goto return_result;
+        }
         bool entry = frame->flags & FRAME_ENTRY;
         if (frame->flags & FRAME_GENERATOR)
             generator_complete(frame);
@@ -1045,10 +1067,4 @@ bool vm_exception_site(VM *vm, Value exception, ThrowSite *site)
     site->line = position.line;
     site->column = position.column;
     return position.line > 0;
-}
-
-bool vm_run_jobs(VM *vm)
-{
-    (void)vm;   /* TODO(promises): the job queue */
-    return true;
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "vm/async_function.h"
 #include "vm/atom.h"
 #include "vm/generator.h"
 #include "vm/interp_internal.h"
@@ -281,6 +282,7 @@ static const RealmInstallFn realm_installers[] = {
     install_print,
     stdlib_install_all,
     generator_install,
+    async_function_install,
 };
 
 Realm *realm_new(VM *vm)
