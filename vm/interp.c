@@ -25,7 +25,9 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "vm/async_from_sync_iterator.h"
 #include "vm/async_function.h"
+#include "vm/async_generator.h"
 #include "vm/atom.h"
 #include "vm/generator.h"
 #include "vm/interp_ops.h"
@@ -459,8 +461,7 @@ dispatch:
     CASE(LOAD_IMPORT_META)
     CASE(LOAD_BIGINT)
     CASE(CALL_EVAL)
-    CASE(TAIL_CALL_RESERVED)
-    CASE(GET_ASYNC_ITERATOR) {
+    CASE(TAIL_CALL_RESERVED) {
         SYNC();
         vm_throw_error(vm, ERROR_KIND_SYNTAX, "%s is not supported yet", opcode_names[*pc]);
         THROW();
@@ -804,12 +805,21 @@ binary_slow: {
     /* ---- Generators ---- */
     CASE(GENERATOR_START) {
         SYNC();
-        result = generator_start(vm, frame, pc + SIZE(GENERATOR_START));
+        result = (frame->code->flags & CODE_ASYNC) ? async_generator_start(vm, frame, pc + SIZE(GENERATOR_START))
+                                                   : generator_start(vm, frame, pc + SIZE(GENERATOR_START));
         CHECK(result);
         goto return_result;
     }
     CASE(YIELD) {
         SYNC();
+        if (frame->code->flags & CODE_ASYNC) {
+            int yielded = async_generator_yield(vm, frame, &acc, pc + SIZE(YIELD));
+            CHECK_BOOL(yielded >= 0);
+            if (yielded)
+                NEXT(YIELD);   /* a request was waiting: go on at once */
+            result = VALUE_UNDEFINED;
+            goto return_result;
+        }
         CHECK_BOOL(generator_yield(vm, frame, pc + SIZE(YIELD)));
         result = acc;
         interp_pop_frame(vm);   /* a resumed generator's frame is always an entry frame */
@@ -832,8 +842,12 @@ binary_slow: {
 
     CASE(RETURN) {
         result = acc;
-        if (frame->flags & FRAME_GENERATOR)
+        if ((frame->flags & FRAME_GENERATOR) && (frame->code->flags & CODE_ASYNC)) {
+            SYNC();
+            CHECK_BOOL(async_generator_body_done(vm, frame, false, acc));
+        } else if (frame->flags & FRAME_GENERATOR) {
             generator_complete(frame);
+        }
         if (frame->flags & FRAME_CONSTRUCT) {
             SYNC();
             result = closure_construct_result(vm, frame, acc);
@@ -966,6 +980,11 @@ binary_slow: {
         CHECK_BOOL(interp_get_iterator(vm, acc, false, &REG(1)));
         NEXT(GET_ITERATOR);
     }
+    CASE(GET_ASYNC_ITERATOR) {
+        SYNC();
+        CHECK_BOOL(async_get_iterator(vm, acc, &REG(1)));
+        NEXT(GET_ASYNC_ITERATOR);
+    }
     CASE(ITERATOR_NEXT) {
         SYNC();
         acc = interp_iterator_next(vm, &REG(1));
@@ -1024,6 +1043,12 @@ exception:
             result = async_function_throw(vm, frame);   /* rejects its promise */
             if (!value_is_exception(result))
                 goto return_result;
+        } else if ((frame->code->flags & CODE_ASYNC) && (frame->flags & FRAME_GENERATOR)) {
+            Value error = vm_take_exception(vm);      /* rejects the request's promise */
+            if (async_generator_body_done(vm, frame, true, error)) {
+                result = VALUE_UNDEFINED;
+                goto return_result;
+            }
         }
         bool entry = frame->flags & FRAME_ENTRY;
         if (frame->flags & FRAME_GENERATOR)
