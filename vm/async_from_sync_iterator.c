@@ -96,10 +96,21 @@ bool async_get_iterator(VM *vm, Value obj, Value out[2])
     return true;
 }
 
+/* GetMethod(iterator, name) */
+static Value method_of(VM *vm, Value iterator, const char *name)
+{
+    GC_SCOPE(vm->heap);
+    String *key = atom_from_cstr(vm, name);
+    GC_ROOT_CELL(vm->heap, key);   /* atoms are held weakly */
+    Value method = key ? value_get_method(vm, iterator, value_from_string(key)) : VALUE_EXCEPTION;
+    GC_SCOPE_END(vm->heap);
+    return method;
+}
+
 /* ES2025 7.4.11 IteratorClose for a normal completion (the sync iterator). */
 static bool close_sync(VM *vm, Value iterator)
 {
-    Value method = value_get_method(vm, iterator, value_from_string(atom_from_cstr(vm, "return")));
+    Value method = method_of(vm, iterator, "return");
     if (value_is_exception(method))
         return false;
     if (value_is_undefined(method))
@@ -156,8 +167,9 @@ static Value continuation(VM *vm, Value result, const PromiseCapability *cap, Va
 {
     GC_SCOPE(vm->heap);
     GC_ROOT(vm->heap, result);
-    Value value = VALUE_UNDEFINED;
+    Value value = VALUE_UNDEFINED, error = VALUE_UNDEFINED;
     GC_ROOT(vm->heap, value);
+    GC_ROOT(vm->heap, error);
     Value returned = VALUE_EXCEPTION;
     Value done_value = object_get(vm, value_as_object(result), key_of(vm, ATOM_done), result);
     if (value_is_exception(done_value))
@@ -169,8 +181,7 @@ static Value continuation(VM *vm, Value result, const PromiseCapability *cap, Va
     Value wrapper = promise_resolve(vm, value_from_object(realm_intrinsic(vm, INTRINSIC_Promise)), value);
     if (value_is_exception(wrapper)) {
         if (!done && close_on_rejection) {
-            Value error = vm_take_exception(vm);
-            GC_ROOT(vm->heap, error);
+            error = vm_take_exception(vm);
             if (!close_sync(vm, sync_iterator))
                 vm_take_exception(vm);
             vm_throw(vm, error);
@@ -210,7 +221,7 @@ static Value afs_method(VM *vm, Value this_value, uint32_t argc, const Value *ar
     if (which == AFS_NEXT) {
         sync_result = vm_call(vm, a->next_method, iterator, argc ? 1 : 0, argv);
     } else {
-        Value method = value_get_method(vm, iterator, value_from_string(atom_from_cstr(vm, which == AFS_RETURN ? "return" : "throw")));
+        Value method = method_of(vm, iterator, which == AFS_RETURN ? "return" : "throw");
         if (value_is_exception(method))
             goto reject;
         if (value_is_undefined(method)) {

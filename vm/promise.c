@@ -172,14 +172,16 @@ static bool run_resolve_thenable_job(VM *vm, Value *values, uintptr_t data)
 {
     (void)data;
     Value functions[2] = { VALUE_UNDEFINED, VALUE_UNDEFINED };
+    Value error = VALUE_UNDEFINED;
     GC_SCOPE(vm->heap);
     GC_ROOT(vm->heap, functions[0]);
     GC_ROOT(vm->heap, functions[1]);
+    GC_ROOT(vm->heap, error);
     bool ok = promise_create_resolving_functions(vm, value_as_object(values[0]), functions);
     if (ok) {
         Value result = vm_call(vm, values[2], values[1], 2, functions);
         if (value_is_exception(result)) {
-            Value error = vm_take_exception(vm);
+            error = vm_take_exception(vm);
             ok = !value_is_exception(vm_call(vm, functions[1], VALUE_UNDEFINED, 1, &error));
         }
     }
@@ -344,6 +346,7 @@ bool promise_new_capability(VM *vm, Value constructor, PromiseCapability *cap)
     if (!executor)
         goto done;
     Value argument = value_from_object(executor);
+    GC_ROOT(vm->heap, argument);   /* a native constructor reads it from argv */
     Value promise = vm_construct(vm, constructor, 1, &argument, constructor);
     if (value_is_exception(promise))
         goto done;
@@ -362,7 +365,11 @@ done:
 
 bool promise_capability_settle(VM *vm, const PromiseCapability *cap, bool reject, Value value)
 {
-    return !value_is_exception(vm_call(vm, reject ? cap->reject : cap->resolve, VALUE_UNDEFINED, 1, &value));
+    GC_SCOPE(vm->heap);
+    GC_ROOT(vm->heap, value);   /* a native resolve function reads it from argv */
+    bool ok = !value_is_exception(vm_call(vm, reject ? cap->reject : cap->resolve, VALUE_UNDEFINED, 1, &value));
+    GC_SCOPE_END(vm->heap);
+    return ok;
 }
 
 Value promise_reject_pending_exception(VM *vm, const PromiseCapability *cap)

@@ -32,13 +32,15 @@ static Value promise_constructor(ARGS)
     Value functions[2] = { VALUE_UNDEFINED, VALUE_UNDEFINED };
     GC_ROOT(vm->heap, functions[0]);
     GC_ROOT(vm->heap, functions[1]);
+    Value error = VALUE_UNDEFINED;
+    GC_ROOT(vm->heap, error);
     Object *prototype = es_prototype_from_constructor(vm, new_target, INTRINSIC_PromisePrototype);
     if (!prototype || !(promise = promise_new(vm, prototype)) ||
         !promise_create_resolving_functions(vm, promise, functions))
         goto done;
     Value completion = vm_call(vm, executor, VALUE_UNDEFINED, 2, functions);
     if (value_is_exception(completion)) {
-        Value error = vm_take_exception(vm);
+        error = vm_take_exception(vm);
         if (value_is_exception(vm_call(vm, functions[1], VALUE_UNDEFINED, 1, &error)))
             goto done;
     }
@@ -127,13 +129,15 @@ static Value finally_step(VM *vm, Value data, Value argument, bool is_catch)
     Value called = value_is_exception(c) ? c : vm_call(vm, on_finally, VALUE_UNDEFINED, 0, NULL);
     Value p = value_is_exception(called) ? called : promise_resolve(vm, c, called);
     GC_ROOT(vm->heap, p);
+    Value thunk_value = VALUE_UNDEFINED;
+    GC_ROOT(vm->heap, thunk_value);
     if (value_is_exception(p))
         goto done;
     Object *thunk = is_catch ? data_function_new(vm, thrower, "", 0, argument)
                              : data_function_new(vm, value_thunk, "", 0, argument);
     if (!thunk)
         goto done;
-    Value thunk_value = value_from_object(thunk);
+    thunk_value = value_from_object(thunk);   /* rooted: then reads it from argv */
     result = es_invoke(vm, p, es_key(vm, ATOM_then), 1, &thunk_value);
 done:
     GC_SCOPE_END(vm->heap);
@@ -223,9 +227,11 @@ static Value promise_with_resolvers(ARGS)
     Value result = VALUE_EXCEPTION;
     Object *o = NULL;
     GC_ROOT_CELL(vm->heap, o);
+    PropertyKey k = VALUE_UNDEFINED;
+    GC_ROOT(vm->heap, k);   /* keys are atoms, held weakly */
     if (!promise_new_capability(vm, this_value, &cap) || !(o = es_object_new(vm)))
         goto done;
-    PropertyKey k = es_key_cstr(vm, "promise");
+    k = es_key_cstr(vm, "promise");
     if (value_is_exception(k) || !es_create_data_property_or_throw(vm, o, k, cap.promise))
         goto done;
     k = es_key_cstr(vm, "resolve");

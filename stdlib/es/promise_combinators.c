@@ -62,6 +62,7 @@ static Value make_aggregate_error(VM *vm, Value errors)
     Value error = vm_take_exception(vm);
     GC_ROOT(vm->heap, error);
     PropertyKey key = es_key_cstr(vm, "errors");
+    GC_ROOT(vm->heap, key);
     if (value_is_object(error) && !value_is_exception(key) &&
         object_define_data_property(vm, value_as_object(error), key, errors, PROP_WRITABLE | PROP_CONFIGURABLE))
         result = error;
@@ -78,7 +79,7 @@ static Value element_done(VM *vm, CombinatorState *s)
         Value error = make_aggregate_error(vm, s->values);
         if (value_is_exception(error))
             return error;
-        return vm_call(vm, s->cap.reject, VALUE_UNDEFINED, 1, &error);
+        return promise_capability_settle(vm, &s->cap, true, error) ? VALUE_UNDEFINED : VALUE_EXCEPTION;
     }
     return vm_call(vm, s->cap.resolve, VALUE_UNDEFINED, 1, &s->values);
 }
@@ -94,9 +95,11 @@ static Value settled_record(VM *vm, bool rejected, Value x)
     String *status = o ? atom_from_cstr(vm, rejected ? "rejected" : "fulfilled") : NULL;
     GC_ROOT_CELL(vm->heap, status);
     PropertyKey status_key = status ? es_key_cstr(vm, "status") : VALUE_EXCEPTION;
+    GC_ROOT(vm->heap, status_key);
     if (value_is_exception(status_key) || !es_create_data_property_or_throw(vm, o, status_key, value_from_string(status)))
         goto done;
     PropertyKey key = es_key_cstr(vm, rejected ? "reason" : "value");
+    GC_ROOT(vm->heap, key);
     if (value_is_exception(key) || !es_create_data_property_or_throw(vm, o, key, x))
         goto done;
     result = value_from_object(o);
@@ -241,7 +244,9 @@ static Value combinator(VM *vm, Value c, Value iterable, int kind)
     if (!promise_new_capability(vm, c, &cap))
         goto done;
     /* GetPromiseResolve (27.2.4.1.1) */
-    resolve = value_is_object(c) ? es_get(vm, value_as_object(c), es_key_cstr(vm, "resolve")) : VALUE_UNDEFINED;
+    resolve = es_key_cstr(vm, "resolve");   /* rooted while the get runs: atoms are held weakly */
+    if (!value_is_exception(resolve))
+        resolve = value_is_object(c) ? es_get(vm, value_as_object(c), resolve) : VALUE_UNDEFINED;
     if (value_is_exception(resolve))
         goto reject;
     if (!value_is_callable(resolve)) {
