@@ -695,10 +695,14 @@ static void compile_throw(FuncState *fs, Node *node)
 
 static void compile_return_stmt(FuncState *fs, Node *node)
 {
-    if (node->as.argument_stmt.argument)
+    if (node->as.argument_stmt.argument) {
         compile_expr(fs, node->as.argument_stmt.argument);
-    else
+        /* ES2025 15.6.2 / 14.10.1: return in an async generator awaits its value */
+        if ((fs->flags & CODE_ASYNC) && (fs->flags & CODE_GENERATOR))
+            emit(fs, OP_AWAIT);
+    } else {
         emit(fs, OP_LOAD_UNDEFINED);
+    }
     set_position(fs, node);
     compile_return(fs);
 }
