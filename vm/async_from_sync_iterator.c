@@ -61,12 +61,13 @@ static bool from_sync(VM *vm, Value obj, Value out[2])
     Value next = object_get(vm, value_as_object(iterator), key_of(vm, ATOM_next), iterator);
     if (value_is_exception(next))
         return false;
+    out[1] = next;    /* out is in the caller's registers: rooted across the allocation */
     AsyncFromSyncIterator *a = (AsyncFromSyncIterator *)object_new(
         vm, &afs_class, sizeof(AsyncFromSyncIterator), realm_intrinsic(vm, INTRINSIC_AsyncFromSyncIteratorPrototype));
     if (!a)
         return false;
     a->iterator = out[0];
-    a->next_method = next;
+    a->next_method = out[1];
     out[0] = value_from_object(&a->object);
     /* The record's [[NextMethod]]: %AsyncFromSyncIteratorPrototype%.next */
     out[1] = object_get(vm, &a->object, key_of(vm, ATOM_next), out[0]);
