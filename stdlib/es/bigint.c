@@ -143,7 +143,7 @@ static Value bigint_proto_to_string(ARGS)
     if (!value_is_undefined(radix_arg) && !es_to_integer_or_infinity(vm, radix_arg, &radix))
         return VALUE_EXCEPTION;
     if (radix < 2 || radix > 36)
-        return vm_throw_range_error(vm, "toString() radix must be between 2 and 36");
+        return vm_throw_range_error(vm, "toString() radix argument must be between 2 and 36");
     /* x is this_value or its [[BigIntData]]: rooted through this_value */
     String *s = bigint_to_string(vm, value_as_bigint(x), (unsigned)radix);
     return s ? value_from_string(s) : VALUE_EXCEPTION;
