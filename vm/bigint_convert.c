@@ -120,17 +120,17 @@ BigInt *bigint_from_literal(VM *vm, String *digits)
 {
     if (!string_flatten(vm, digits))
         return NULL;
-    size_t len;
-    char *text = string_to_utf8(digits, &len);   /* ASCII: the lexer checked the digits */
-    if (!text) {
-        vm_throw_out_of_memory(vm);
+    if (!string_is_latin1(digits)) {
+        /* the lexer only lets ASCII digits through: never reached */
+        vm_throw_type_error(vm, "invalid BigInt literal");
         return NULL;
     }
+    /* the characters stay put while parse_digits allocates: the literal is
+     * a constant of the running code */
+    const char *text = (const char *)string_latin1_chars(digits);
+    size_t len = string_length(digits);
     unsigned radix = radix_prefix(text, len);
-    BigInt *result = radix ? parse_digits(vm, text + 2, len - 2, radix, false)
-                           : parse_digits(vm, text, len, 10, false);
-    free(text);
-    return result;
+    return radix ? parse_digits(vm, text + 2, len - 2, radix, false) : parse_digits(vm, text, len, 10, false);
 }
 
 /* ---- StringToBigInt ---- */
