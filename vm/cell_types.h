@@ -21,7 +21,8 @@ typedef enum CellType {
     CELL_TYPE_FUNCTION_CODE = 8,   /* FunctionCode: compiled bytecode (vm/function_code.c) */
     CELL_TYPE_SOURCE_TEXT = 9,     /* SourceText: a compiled source's name and text (vm/function_code.c) */
     CELL_TYPE_ENVIRONMENT = 10,    /* Environment: captured variables (vm/function.c) */
-    /* Room for more: BigInt, ... */
+    CELL_TYPE_BIGINT = 11,         /* BigInt: sign and magnitude (vm/bigint.c) */
+    /* Room for more */
     CELL_TYPE__COUNT
 } CellType;
 

@@ -29,6 +29,7 @@
 #include "vm/async_function.h"
 #include "vm/async_generator.h"
 #include "vm/atom.h"
+#include "vm/bigint.h"
 #include "vm/generator.h"
 #include "vm/interp_ops.h"
 #include "vm/object_internal.h"
@@ -445,7 +446,7 @@ dispatch:
         NEXT(SET_PROTOTYPE_LITERAL);
     }
 
-    /* ---- Not yet: private names, RegExp literals, eval, generators, async, modules, BigInt ---- */
+    /* ---- Not yet: private names, RegExp literals, eval, generators, async, modules ---- */
     CASE(GET_PRIVATE)
     CASE(SET_PRIVATE)
     CASE(HAS_PRIVATE)
@@ -459,7 +460,6 @@ dispatch:
     CASE(PRIVATE_DEFINE_ACCESSOR)
     CASE(IMPORT_DYNAMIC)
     CASE(LOAD_IMPORT_META)
-    CASE(LOAD_BIGINT)
     CASE(CALL_EVAL)
     CASE(TAIL_CALL_RESERVED) {
         SYNC();
@@ -468,6 +468,13 @@ dispatch:
     }
 
     /* ---- Literals and closures ---- */
+    CASE(LOAD_BIGINT) {
+        SYNC();
+        BigInt *b = bigint_from_literal(vm, value_as_string(CONSTANT(1)));
+        CHECK_BOOL(b);
+        acc = value_from_bigint(b);
+        NEXT(LOAD_BIGINT);
+    }
     CASE(CREATE_REGEXP) {
         SYNC();
         acc = stdlib_regexp_create(vm, value_as_string(CONSTANT(1)), value_as_string(CONSTANT(3)));
@@ -706,14 +713,23 @@ binary_slow: {
         }
         NEXT(NEGATE);
     }
-    CASE(PLUS)
+    CASE(PLUS) {
+        if (!value_is_number(acc)) {
+            /* ES2025 13.5.4 Unary +: ToNumber, a TypeError for a BigInt */
+            SYNC();
+            double number;
+            CHECK_BOOL(value_to_number(vm, acc, &number));
+            acc = value_from_number(number);
+        }
+        NEXT(PLUS);
+    }
     CASE(TO_NUMERIC) {
         if (!value_is_number(acc)) {
             SYNC();
             acc = value_to_numeric(vm, acc);
             CHECK(acc);
         }
-        NEXT(PLUS);
+        NEXT(TO_NUMERIC);
     }
     CASE(BIT_NOT) {
         if (value_is_int32(acc)) {

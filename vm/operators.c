@@ -4,20 +4,19 @@
  * in order, since ToPrimitive can run user code (valueOf, toString,
  * Symbol.toPrimitive) whose side effects are observable.
  *
- * BigInt is not implemented yet: every step that would produce or mix one
- * throws TypeError "BigInt not supported yet".
+ * BigInts take the BigInt:: operations of vm/bigint.h wherever the spec
+ * says "if x is a BigInt".
  */
 #include <math.h>
 
 #include "vm/atom.h"
+#include "vm/bigint.h"
 #include "vm/function.h"
 #include "vm/object_internal.h"
 #include "vm/operators.h"
 #include "vm/realm.h"
 #include "vm/symbol.h"
 #include "stdlib/stdlib.h"   /* the WellKnownSymbol numbering of vm->well_known_symbols */
-
-static Value throw_bigint(VM *vm) { return vm_throw_type_error(vm, "BigInt not supported yet"); }
 
 static Value atom_value(VM *vm, AtomId id) { return value_from_string(vm_atom(vm, id)); }
 
@@ -160,7 +159,9 @@ bool value_to_boolean(Value value)
         return string_length(value_as_string(value)) != 0;
     if (value_is_nullish(value))
         return false;
-    return true;   /* objects, symbols; TODO(bigint): 0n is false */
+    if (value_is_bigint(value))
+        return !bigint_is_zero(value_as_bigint(value));
+    return true;   /* objects, symbols */
 }
 
 /* ES2025 7.1.4 ToNumber of a primitive */
@@ -182,7 +183,7 @@ static bool primitive_to_number(VM *vm, Value value, double *result)
         vm_throw_type_error(vm, "Cannot convert a Symbol value to a number");
         return false;
     } else {
-        throw_bigint(vm);
+        vm_throw_type_error(vm, "Cannot convert a BigInt value to a number");
         return false;
     }
     return true;
@@ -205,10 +206,15 @@ bool value_to_number(VM *vm, Value value, double *result)
 /* ES2025 7.1.3 ToNumeric */
 Value value_to_numeric(VM *vm, Value value)
 {
-    if (value_is_number(value))
+    if (value_is_number(value) || value_is_bigint(value))
         return value;
+    if (value_is_object(value)) {
+        value = value_to_primitive(vm, value, TO_PRIMITIVE_NUMBER);
+        if (value_is_exception(value) || value_is_bigint(value))
+            return value;
+    }
     double number;
-    if (!value_to_number(vm, value, &number))
+    if (!primitive_to_number(vm, value, &number))
         return VALUE_EXCEPTION;
     return value_from_number(number);
 }
@@ -269,8 +275,7 @@ String *value_to_string(VM *vm, Value value)
         Value primitive = value_to_primitive(vm, value, TO_PRIMITIVE_STRING);
         return value_is_exception(primitive) ? NULL : value_to_string(vm, primitive);
     }
-    throw_bigint(vm);
-    return NULL;
+    return bigint_to_string(vm, value_as_bigint(value), 10);
 }
 
 /* ES2025 7.1.18 ToObject */
@@ -312,7 +317,8 @@ int value_is_strictly_equal(VM *vm, Value x, Value y)
         return value_as_number(x) == value_as_number(y);
     if (value_is_string(x) && value_is_string(y))
         return strings_equal(vm, value_as_string(x), value_as_string(y));
-    /* TODO(bigint): compare BigInt values. */
+    if (value_is_bigint(x) && value_is_bigint(y))
+        return bigint_equals(value_as_bigint(x), value_as_bigint(y));
     return x == y;
 }
 
@@ -345,6 +351,36 @@ static bool is_primitive_for_equality(Value v)
     return value_is_string(v) || value_is_number(v) || value_is_bigint(v) || value_is_symbol(v);
 }
 
+/* StringToBigInt(string) (ES2025 7.1.14), or VALUE_UNDEFINED when the
+ * string is no integer; keeps other rooted while it allocates. */
+static Value string_to_bigint_keeping(VM *vm, Value string, Value other)
+{
+    GC_SCOPE(vm->heap);
+    GC_ROOT(vm->heap, other);
+    Value result = bigint_from_string(vm, value_as_string(string));
+    GC_SCOPE_END(vm->heap);
+    return result;
+}
+
+/* A BigInt and a String (IsLooselyEqual steps 7 and 8): 1, 0 or -1. */
+static int bigint_loosely_equals_string(VM *vm, Value bigint, Value string)
+{
+    Value n = string_to_bigint_keeping(vm, string, bigint);
+    if (value_is_exception(n))
+        return -1;
+    return !value_is_undefined(n) && bigint_equals(value_as_bigint(bigint), value_as_bigint(n));
+}
+
+/* A BigInt and a Number (IsLooselyEqual step 13): false for NaN and the
+ * infinities, else whether the mathematical values are equal. */
+static bool bigint_equals_number(Value bigint, Value number)
+{
+    double d = value_as_number(number);
+    if (d != d || isinf(d))
+        return false;
+    return bigint_compare_number(value_as_bigint(bigint), d) == 0;
+}
+
 /* ES2025 7.2.14 IsLooselyEqual */
 int value_is_loosely_equal(VM *vm, Value x, Value y)
 {
@@ -352,10 +388,6 @@ int value_is_loosely_equal(VM *vm, Value x, Value y)
         return value_is_strictly_equal(vm, x, y);
     if (value_is_nullish(x) && value_is_nullish(y))
         return 1;
-    if (value_is_bigint(x) || value_is_bigint(y)) {
-        throw_bigint(vm);
-        return -1;
-    }
     double nx, ny;
     if (value_is_number(x) && value_is_string(y)) {
         if (!value_to_number(vm, y, &ny))
@@ -367,6 +399,10 @@ int value_is_loosely_equal(VM *vm, Value x, Value y)
             return -1;
         return nx == value_as_number(y);
     }
+    if (value_is_bigint(x) && value_is_string(y))
+        return bigint_loosely_equals_string(vm, x, y);
+    if (value_is_string(x) && value_is_bigint(y))
+        return bigint_loosely_equals_string(vm, y, x);
     if (value_is_boolean(x))
         return value_is_loosely_equal(vm, value_from_int32(value_as_boolean(x)), y);
     if (value_is_boolean(y))
@@ -379,7 +415,29 @@ int value_is_loosely_equal(VM *vm, Value x, Value y)
         Value px = value_to_primitive(vm, x, TO_PRIMITIVE_DEFAULT);
         return value_is_exception(px) ? -1 : value_is_loosely_equal(vm, px, y);
     }
+    if (value_is_bigint(x) && value_is_number(y))
+        return bigint_equals_number(x, y);
+    if (value_is_number(x) && value_is_bigint(y))
+        return bigint_equals_number(y, x);
     return 0;
+}
+
+/* IsLessThan (ES2025 7.2.13) steps 4.d-4.j on two numerics: Number::lessThan,
+ * BigInt::lessThan, or the exact comparison of a BigInt and a Number. */
+static int numeric_less_than(Value x, Value y)
+{
+    if (value_is_bigint(x) && value_is_bigint(y))
+        return bigint_compare(value_as_bigint(x), value_as_bigint(y)) < 0;
+    if (value_is_bigint(x)) {
+        double ny = value_as_number(y);
+        return ny != ny ? LESS_THAN_UNDEFINED : bigint_compare_number(value_as_bigint(x), ny) < 0;
+    }
+    if (value_is_bigint(y)) {
+        double nx = value_as_number(x);
+        return nx != nx ? LESS_THAN_UNDEFINED : bigint_compare_number(value_as_bigint(y), nx) > 0;
+    }
+    double nx = value_as_number(x), ny = value_as_number(y);
+    return (nx != nx || ny != ny) ? LESS_THAN_UNDEFINED : nx < ny;
 }
 
 /* ES2025 7.2.13 IsLessThan */
@@ -402,14 +460,27 @@ int value_is_less_than(VM *vm, Value x, Value y, bool left_first)
         result = string_compare(value_as_string(x), value_as_string(y)) < 0;
         goto done;
     }
-    if (value_is_bigint(x) || value_is_bigint(y)) {
-        throw_bigint(vm);
+    if (value_is_bigint(x) && value_is_string(y)) {
+        Value ny = string_to_bigint_keeping(vm, y, x);
+        if (!value_is_exception(ny))
+            result = value_is_undefined(ny) ? LESS_THAN_UNDEFINED
+                                            : bigint_compare(value_as_bigint(x), value_as_bigint(ny)) < 0;
         goto done;
     }
-    double nx, ny;
-    if (!value_to_number(vm, x, &nx) || !value_to_number(vm, y, &ny))
+    if (value_is_string(x) && value_is_bigint(y)) {
+        Value nx = string_to_bigint_keeping(vm, x, y);
+        if (!value_is_exception(nx))
+            result = value_is_undefined(nx) ? LESS_THAN_UNDEFINED
+                                            : bigint_compare(value_as_bigint(nx), value_as_bigint(y)) < 0;
         goto done;
-    result = (nx != nx || ny != ny) ? LESS_THAN_UNDEFINED : nx < ny;
+    }
+    x = value_to_numeric(vm, x);
+    if (value_is_exception(x))
+        goto done;
+    y = value_to_numeric(vm, y);
+    if (value_is_exception(y))
+        goto done;
+    result = numeric_less_than(x, y);
 done:
     GC_SCOPE_END(vm->heap);
     return result;
@@ -473,6 +544,29 @@ static Value concatenate(VM *vm, Value left, Value right)
     return result;
 }
 
+/* The BigInt:: operation of op (ES2025 13.15.3 step 7's table, BigInt rows). */
+static Value bigint_binary(VM *vm, BinaryOperator op, BigInt *left, BigInt *right)
+{
+    BigInt *result = NULL;
+    switch (op) {
+    case BINARY_ADD: result = bigint_add(vm, left, right); break;
+    case BINARY_SUB: result = bigint_subtract(vm, left, right); break;
+    case BINARY_MUL: result = bigint_multiply(vm, left, right); break;
+    case BINARY_DIV: result = bigint_divide(vm, left, right); break;
+    case BINARY_MOD: result = bigint_remainder(vm, left, right); break;
+    case BINARY_EXP: result = bigint_exponentiate(vm, left, right); break;
+    case BINARY_BIT_AND: result = bigint_bitwise_and(vm, left, right); break;
+    case BINARY_BIT_OR: result = bigint_bitwise_or(vm, left, right); break;
+    case BINARY_BIT_XOR: result = bigint_bitwise_xor(vm, left, right); break;
+    case BINARY_SHL: result = bigint_left_shift(vm, left, right); break;
+    case BINARY_SAR: result = bigint_signed_right_shift(vm, left, right); break;
+    case BINARY_SHR:
+        /* ES2025 6.1.6.2.11 BigInt::unsignedRightShift */
+        return vm_throw_type_error(vm, "BigInts have no unsigned right shift, use >> instead");
+    }
+    return result ? value_from_bigint(result) : VALUE_EXCEPTION;
+}
+
 /* ES2025 13.15.3 ApplyStringOrNumericBinaryOperator */
 Value operator_binary(VM *vm, BinaryOperator op, Value left, Value right)
 {
@@ -498,10 +592,34 @@ Value operator_binary(VM *vm, BinaryOperator op, Value left, Value right)
     right = value_to_numeric(vm, right);
     if (value_is_exception(right))
         goto done;
-    result = number_binary(op, value_as_number(left), value_as_number(right));
+    if (value_is_bigint(left) != value_is_bigint(right))
+        vm_throw_type_error(vm, "Cannot mix BigInt and other types, use explicit conversions");
+    else if (value_is_bigint(left))
+        result = bigint_binary(vm, op, value_as_bigint(left), value_as_bigint(right));
+    else
+        result = number_binary(op, value_as_number(left), value_as_number(right));
 done:
     GC_SCOPE_END(vm->heap);
     return result;
+}
+
+typedef enum UnaryOperator { UNARY_MINUS, UNARY_BIT_NOT, UNARY_INCREMENT, UNARY_DECREMENT } UnaryOperator;
+
+/* The BigInt:: operation of a unary operator; numeric stays rooted while
+ * the result is allocated (it may be the fresh result of a valueOf). */
+static Value bigint_unary(VM *vm, UnaryOperator op, Value numeric)
+{
+    GC_SCOPE(vm->heap);
+    GC_ROOT(vm->heap, numeric);
+    BigInt *x = value_as_bigint(numeric), *result;
+    switch (op) {
+    case UNARY_MINUS: result = bigint_unary_minus(vm, x); break;
+    case UNARY_BIT_NOT: result = bigint_bitwise_not(vm, x); break;
+    case UNARY_INCREMENT: result = bigint_add_small(vm, x, 1); break;
+    default: result = bigint_add_small(vm, x, -1); break;
+    }
+    GC_SCOPE_END(vm->heap);
+    return result ? value_from_bigint(result) : VALUE_EXCEPTION;
 }
 
 /* ES2025 13.5.5 Unary - */
@@ -510,6 +628,8 @@ Value operator_negate(VM *vm, Value value)
     Value numeric = value_to_numeric(vm, value);
     if (value_is_exception(numeric))
         return numeric;
+    if (value_is_bigint(numeric))
+        return bigint_unary(vm, UNARY_MINUS, numeric);   /* 6.1.6.2.1 BigInt::unaryMinus */
     return value_from_number(-value_as_number(numeric));
 }
 
@@ -519,14 +639,19 @@ Value operator_bitwise_not(VM *vm, Value value)
     Value numeric = value_to_numeric(vm, value);
     if (value_is_exception(numeric))
         return numeric;
+    if (value_is_bigint(numeric))
+        return bigint_unary(vm, UNARY_BIT_NOT, numeric);   /* 6.1.6.2.2 BigInt::bitwiseNOT */
     return value_from_int32(~number_to_int32(value_as_number(numeric)));
 }
 
+/* ++ and -- (ES2025 13.4.2-13.4.5): Number::add or BigInt::add of 1 or -1. */
 Value operator_increment(VM *vm, Value value, int delta)
 {
     Value numeric = value_to_numeric(vm, value);
     if (value_is_exception(numeric))
         return numeric;
+    if (value_is_bigint(numeric))
+        return bigint_unary(vm, delta > 0 ? UNARY_INCREMENT : UNARY_DECREMENT, numeric);
     return value_from_number(value_as_number(numeric) + delta);
 }
 

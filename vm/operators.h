@@ -25,7 +25,7 @@ bool value_to_boolean(Value value);
  * "Cannot assign to read only property 'x' of object '#<Object>'", ...
  * Returns false. */
 bool vm_throw_set_failure(VM *vm, Value base, PropertyKey key);                                          /* 7.1.2 */
-Value value_to_numeric(VM *vm, Value value);                                 /* 7.1.3: a Number (BigInt: TypeError for now) */
+Value value_to_numeric(VM *vm, Value value);                                 /* 7.1.3: a Number or a BigInt */
 bool value_to_number(VM *vm, Value value, double *result) NODUS_MUST_CHECK;  /* 7.1.4 */
 bool value_to_int32(VM *vm, Value value, int32_t *result) NODUS_MUST_CHECK;  /* 7.1.6 */
 bool value_to_uint32(VM *vm, Value value, uint32_t *result) NODUS_MUST_CHECK;/* 7.1.7 */

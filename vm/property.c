@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "vm/atom.h"
+#include "vm/bigint.h"
 #include "vm/object_internal.h"
 
 /* ---- Keys ---- */
@@ -96,8 +97,9 @@ Value property_key_from_value(VM *vm, Value value)
             return VALUE_EXCEPTION;
         return property_key_from_value(vm, primitive);
     }
-    /* TODO(bigint): BigInt::toString once BigInts exist. */
-    return vm_throw_type_error(vm, "BigInt property keys are not yet supported");
+    /* a BigInt: its decimal string (ES2025 7.1.17 ToString, 6.1.6.2.21) */
+    String *digits = bigint_to_string(vm, value_as_bigint(value), 10);
+    return digits ? key_from_string(vm, digits) : VALUE_EXCEPTION;
 }
 
 /* ---- Key lists: the keys live in a pinned ValueArray ---- */
@@ -188,7 +190,8 @@ int property_same_value(VM *vm, Value a, Value b)
             return -1;
         return string_equals(value_as_string(a), value_as_string(b));
     }
-    /* TODO(bigint): compare BigInt values once BigInts exist. */
+    if (value_is_bigint(a) && value_is_bigint(b))
+        return bigint_equals(value_as_bigint(a), value_as_bigint(b));
     return 0;
 }
 

@@ -78,5 +78,8 @@ int number_format(double value, char *buf);
 String *number_to_string(VM *vm, double value, int radix) NODUS_MUST_CHECK;
 /* StringToNumber: whitespace-trimmed decimal, 0x/0o/0b, Infinity; else NaN. */
 double string_to_number(String *s);                                 /* s must be flat */
+/* StrWhiteSpaceChar (ES2025 7.1.4.1): what StringToNumber and
+ * StringToBigInt trim from both ends. */
+bool string_is_str_whitespace(uint16_t unit);
 
 #endif

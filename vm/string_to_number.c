@@ -16,7 +16,7 @@
 
 /* StrWhiteSpaceChar: WhiteSpace (ES2025 12.2: TAB, VT, FF, ZWNBSP and the
  * Unicode Zs category) or LineTerminator (12.3: LF, CR, LS, PS). */
-static bool is_str_whitespace(uint16_t unit)
+bool string_is_str_whitespace(uint16_t unit)
 {
     switch (unit) {
     case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20:
@@ -185,9 +185,9 @@ double string_to_number(String *s)
     bool latin1 = flat->cell.flags & STRING_LATIN1;
     const uint8_t *chars = latin1 ? flat_latin1(flat) : NULL;
     const uint16_t *units = latin1 ? NULL : flat_utf16(flat);
-    while (start < end && is_str_whitespace(latin1 ? chars[start] : units[start]))
+    while (start < end && string_is_str_whitespace(latin1 ? chars[start] : units[start]))
         start++;
-    while (end > start && is_str_whitespace(latin1 ? chars[end - 1] : units[end - 1]))
+    while (end > start && string_is_str_whitespace(latin1 ? chars[end - 1] : units[end - 1]))
         end--;
     if (start == end)
         return 0;   /* StringNumericLiteral ::: StrWhiteSpace? */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "vm/atom.h"
+#include "vm/bigint.h"
 #include "vm/bytecode.h"
 #include "vm/interp_internal.h"
 #include "vm/job_queue.h"
@@ -35,6 +36,7 @@ static bool vm_init(VM *vm, const GCOptions *options)
         return false;
     string_register_type(vm->heap);
     symbol_register_type(vm->heap);
+    bigint_register_type(vm->heap);
     if (!object_runtime_init(vm))   /* objects, shapes, value arrays, accessor pairs, sparse elements */
         return false;
     function_code_init_type(vm);    /* compiled code and source texts */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "stdlib/es/builtin.h"
+#include "vm/bigint.h"
 #include "vm/object_internal.h"   /* property_to_number, property_same_value, array_length */
 #include "vm/operators.h"         /* vm_throw_set_failure */
 
@@ -56,7 +57,8 @@ bool es_to_boolean(Value value)
     }
     if (value_is_string(value))
         return string_length(value_as_string(value)) != 0;
-    /* TODO(bigint): 0n is falsy. */
+    if (value_is_bigint(value))
+        return !bigint_is_zero(value_as_bigint(value));
     return true;
 }
 
@@ -184,9 +186,7 @@ String *es_to_string(VM *vm, Value value)
         Value primitive = es_to_primitive(vm, value, TO_PRIMITIVE_STRING);
         return value_is_exception(primitive) ? NULL : es_to_string(vm, primitive);
     }
-    /* TODO(bigint): BigInt::toString */
-    vm_throw_type_error(vm, "Cannot convert a BigInt value to a string");
-    return NULL;
+    return bigint_to_string(vm, value_as_bigint(value), 10);
 }
 
 String *es_to_flat_string(VM *vm, Value value)

@@ -54,6 +54,8 @@ String *es_to_string(VM *vm, Value value) NODUS_MUST_CHECK;
 /* ToString then flatten: the result can be read with string_char_at. */
 String *es_to_flat_string(VM *vm, Value value) NODUS_MUST_CHECK;
 Object *es_to_object(VM *vm, Value value) NODUS_MUST_CHECK;
+/* ES2025 7.1.13 ToBigInt (stdlib/es/bigint.c): a BigInt value or VALUE_EXCEPTION. */
+Value es_to_bigint(VM *vm, Value argument);
 static inline Value es_to_property_key(VM *vm, Value value) { return property_key_from_value(vm, value); }
 /* Number::toString(x) in radix 10. */
 String *es_number_to_string(VM *vm, double x) NODUS_MUST_CHECK;

@@ -18,6 +18,7 @@
 #include "stdlib/es/date_internal.h"
 #include "stdlib/es/inspect.h"
 #include "stdlib/es/primitive_object.h"
+#include "vm/bigint.h"
 #include "vm/bytecode.h"
 
 enum { BREAK_LENGTH = 80, MAX_ARRAY_LENGTH = 100, MIN_LINE_WIDTH = 16, COMPACT = 3, MAX_SEEN = 1000 };
@@ -227,6 +228,21 @@ static char *symbol_text(Inspector *in, Symbol *symbol)
     return t.s;
 }
 
+/* 123n */
+static char *format_bigint(const BigInt *b)
+{
+    size_t length;
+    char *digits = bigint_format(b, 10, &length);
+    char *text = digits ? realloc(digits, length + 2) : NULL;
+    if (!text) {
+        free(digits);
+        return NULL;
+    }
+    text[length] = 'n';
+    text[length + 1] = '\0';
+    return text;
+}
+
 static char *format_primitive(Inspector *in, Value value)
 {
     if (value_is_string(value))
@@ -241,7 +257,7 @@ static char *format_primitive(Inspector *in, Value value)
         return strdup("null");
     if (value_is_symbol(value))
         return symbol_text(in, value_as_symbol(value));
-    return strdup("[BigInt]");   /* TODO(bigint): 123n */
+    return format_bigint(value_as_bigint(value));
 }
 
 /* ---- Object helpers (no getters are called) ---- */
@@ -657,7 +673,8 @@ static char *boxed_base(Inspector *in, Object *o)
 static bool is_boxed(Object *o)
 {
     return o->class_ == &number_object_class || o->class_ == &string_object_class
-           || o->class_ == &boolean_object_class || o->class_ == &symbol_object_class;
+           || o->class_ == &boolean_object_class || o->class_ == &symbol_object_class
+           || o->class_ == &bigint_object_class;
 }
 
 /* 1970-01-01T00:00:00.000Z (Invalid Date for NaN), after a prefix when

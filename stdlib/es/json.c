@@ -246,7 +246,7 @@ static Value transform(JsonState *st, Object *holder, PropertyKey key, Value val
     return value;
 }
 
-/* Unwraps Number, String, Boolean objects (SerializeJSONProperty step 4). */
+/* Unwraps Number, String, Boolean, BigInt objects (SerializeJSONProperty step 4). */
 static Value unwrap(VM *vm, Value value)
 {
     Value primitive;
@@ -258,7 +258,8 @@ static Value unwrap(VM *vm, Value value)
         String *s = es_to_string(vm, value);
         return s ? value_from_string(s) : VALUE_EXCEPTION;
     }
-    if (primitive_object_unwrap(value, &boolean_object_class, &primitive))
+    if (primitive_object_unwrap(value, &boolean_object_class, &primitive)
+        || primitive_object_unwrap(value, &bigint_object_class, &primitive))
         return primitive;
     return value;
 }

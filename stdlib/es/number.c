@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "stdlib/es/builtin.h"
+#include "vm/bigint.h"
 #include "stdlib/es/number_format.h"
 #include "stdlib/es/primitive_object.h"
 
@@ -45,8 +46,8 @@ static Value number_constructor(ARGS)
         Value prim;
         if (!es_to_numeric(vm, argv[0], &prim))
             return VALUE_EXCEPTION;
-        /* TODO(bigint): 𝔽(ℝ(prim)) for a BigInt */
-        n = value_is_number(prim) ? value_as_number(prim) : 0;
+        /* step 1.b: 𝔽(ℝ(prim)) for a BigInt */
+        n = value_is_bigint(prim) ? bigint_to_double(value_as_bigint(prim)) : value_as_number(prim);
     }
     if (!new_target)
         return value_from_number(n);

@@ -22,6 +22,7 @@ static void primitive_object_trace(GCTracer *tracer, Object *o)
 const ObjectClass boolean_object_class = { .name = "Boolean", ORDINARY_METHODS };
 const ObjectClass number_object_class = { .name = "Number", ORDINARY_METHODS };
 const ObjectClass symbol_object_class = { .name = "Symbol", ORDINARY_METHODS };
+const ObjectClass bigint_object_class = { .name = "BigInt", ORDINARY_METHODS };
 
 /* ---- String exotic objects (ES2025 10.4.3) ---- */
 
@@ -128,7 +129,5 @@ Object *stdlib_to_object(VM *vm, Value value)
         return primitive_object_new(vm, &string_object_class, value, realm_intrinsic(vm, INTRINSIC_StringPrototype));
     if (value_is_symbol(value))
         return primitive_object_new(vm, &symbol_object_class, value, realm_intrinsic(vm, INTRINSIC_SymbolPrototype));
-    /* TODO(bigint): BigInt objects */
-    vm_throw_type_error(vm, "Cannot convert a BigInt to an object");
-    return NULL;
+    return primitive_object_new(vm, &bigint_object_class, value, realm_intrinsic(vm, INTRINSIC_BigIntPrototype));
 }

@@ -1,7 +1,7 @@
 /*
- * Objects that wrap a primitive: Boolean, Number, String, Symbol (and later
- * BigInt) objects, with their [[BooleanData]], [[NumberData]],
- * [[StringData]], [[SymbolData]] internal slot. String objects are exotic
+ * Objects that wrap a primitive: Boolean, Number, String, Symbol and BigInt
+ * objects, with their [[BooleanData]], [[NumberData]], [[StringData]],
+ * [[SymbolData]], [[BigIntData]] internal slot. String objects are exotic
  * (ES2025 10.4.3): their indices and "length" are own properties.
  */
 #ifndef NODUS_STDLIB_ES_PRIMITIVE_OBJECT_H
@@ -18,6 +18,7 @@ extern const ObjectClass boolean_object_class;
 extern const ObjectClass number_object_class;
 extern const ObjectClass string_object_class;
 extern const ObjectClass symbol_object_class;
+extern const ObjectClass bigint_object_class;
 
 /* A wrapper of primitive (whose class matches) with the given prototype.
  * String objects get their "length". NULL after throwing. */
