@@ -19,6 +19,7 @@
 #include "lexer/token_dump.h"
 #include "parser/parser.h"
 #include "runtime/cli.h"
+#include "runtime/module_loader.h"
 #include "runtime/report.h"
 #include "runtime/source_file.h"
 #include "vm/bytecode.h"
@@ -149,6 +150,24 @@ static Node *parse_source(Arena *arena, SourceFile *source, bool detect_module, 
 }
 
 /*
+ * Runs a parsed Module as the root of its module graph: the loader reads
+ * the modules it imports (runtime/module_loader.c); loading, linking and
+ * evaluation are the engine's (vm/module.h). undefined, or VALUE_EXCEPTION.
+ */
+static Value run_module(VM *vm, const CliOptions *options, const SourceFile *source, const Node *program)
+{
+    ModuleLoaderOptions loader_options = { .url_names = true, .import_meta_url = true };
+    ModuleLoader *loader = module_loader_new(vm, &loader_options);
+    if (!loader)
+        return vm_throw_out_of_memory(vm);
+    ModuleRecord *root = module_compile(vm, program, source->text, source->len, source->name);
+    const char *path = is_string_input(options) ? "[eval1]" : options->script;
+    bool ok = root && module_loader_add(vm, loader, path, root) && module_run(vm, root);
+    module_loader_free(vm, loader);
+    return ok ? VALUE_UNDEFINED : VALUE_EXCEPTION;
+}
+
+/*
  * Runs a parsed program: a VM and a realm, the program compiled to
  * bytecode (vm/) and run as a script; an uncaught exception is reported as
  * node reports it (exit status 1), and -p prints the completion value.
@@ -170,8 +189,13 @@ static int execute(const CliOptions *options, const SourceFile *source, const No
         return CLI_EXIT_ERROR;
     }
     int status = CLI_EXIT_OK;
-    FunctionCode *code = compile_program(vm, program, source->text, source->len, source->name);
-    Value result = code ? vm_run_script(vm, code) : VALUE_EXCEPTION;
+    Value result;
+    if (source->is_module) {
+        result = run_module(vm, options, source, program);
+    } else {
+        FunctionCode *code = compile_program(vm, program, source->text, source->len, source->name);
+        result = code ? vm_run_script(vm, code) : VALUE_EXCEPTION;
+    }
     if (!value_is_exception(result) && !vm_run_jobs(vm))
         result = VALUE_EXCEPTION;
     fflush(stdout);

@@ -21,6 +21,8 @@ typedef enum CellType {
     CELL_TYPE_FUNCTION_CODE = 8,   /* FunctionCode: compiled bytecode (vm/function_code.c) */
     CELL_TYPE_SOURCE_TEXT = 9,     /* SourceText: a compiled source's name and text (vm/function_code.c) */
     CELL_TYPE_ENVIRONMENT = 10,    /* Environment: captured variables (vm/function.c) */
+    CELL_TYPE_MODULE_RECORD = 11,  /* ModuleRecord (vm/module.c) */
+    CELL_TYPE_MODULE_BINDING = 12, /* an import's indirect binding (vm/module.c) */
     /* Room for more: BigInt, ... */
     CELL_TYPE__COUNT
 } CellType;

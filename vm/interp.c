@@ -28,6 +28,7 @@
 #include "vm/atom.h"
 #include "vm/generator.h"
 #include "vm/interp_ops.h"
+#include "vm/module.h"
 #include "vm/object_internal.h"
 #include "vm/operators.h"
 #include "stdlib/stdlib.h"   /* stdlib_regexp_create */
@@ -449,8 +450,23 @@ dispatch:
     CASE(PRIVATE_DEFINE_FIELD)
     CASE(PRIVATE_DEFINE_METHOD)
     CASE(PRIVATE_DEFINE_ACCESSOR)
+    CASE(LOAD_IMPORT) {
+        acc = module_import_binding_value(environment_up(frame->env, U16(1))->slots[U16(3)]);
+        if (value_is_hole(acc)) {
+            SYNC();
+            throw_with_atom(vm, ERROR_KIND_REFERENCE, "Cannot access '%s' before initialization", CONSTANT(5));
+            THROW();
+        }
+        NEXT(LOAD_IMPORT);
+    }
+    CASE(LOAD_IMPORT_META) {
+        SYNC();
+        acc = module_import_meta(vm, module_of_code(frame->code));
+        if (value_is_exception(acc))
+            THROW();
+        NEXT(LOAD_IMPORT_META);
+    }
     CASE(IMPORT_DYNAMIC)
-    CASE(LOAD_IMPORT_META)
     CASE(LOAD_BIGINT)
     CASE(CALL_EVAL)
     CASE(TAIL_CALL_RESERVED)
