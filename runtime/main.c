@@ -154,14 +154,16 @@ static Node *parse_source(Arena *arena, SourceFile *source, bool detect_module, 
  * the modules it imports (runtime/module_loader.c); loading, linking and
  * evaluation are the engine's (vm/module.h). undefined, or VALUE_EXCEPTION.
  */
-static Value run_module(VM *vm, const CliOptions *options, const SourceFile *source, const Node *program)
+static Value run_module(VM *vm, const SourceFile *source, const Node *program)
 {
     ModuleLoaderOptions loader_options = { .url_names = true, .import_meta_url = true };
     ModuleLoader *loader = module_loader_new(vm, &loader_options);
     if (!loader)
         return vm_throw_out_of_memory(vm);
     ModuleRecord *root = module_compile(vm, program, source->text, source->len, source->name);
-    const char *path = is_string_input(options) ? "[eval1]" : options->script;
+    /* the module's file (or, for code given as a string, "<cwd>/[eval1]"):
+     * relative imports resolve against its directory */
+    const char *path = strncmp(source->name, "file://", 7) == 0 ? source->name + 7 : source->name;
     bool ok = root && module_loader_add(vm, loader, path, root) && module_run(vm, root);
     module_loader_free(vm, loader);
     return ok ? VALUE_UNDEFINED : VALUE_EXCEPTION;
@@ -191,7 +193,7 @@ static int execute(const CliOptions *options, const SourceFile *source, const No
     int status = CLI_EXIT_OK;
     Value result;
     if (source->is_module) {
-        result = run_module(vm, options, source, program);
+        result = run_module(vm, source, program);
     } else {
         FunctionCode *code = compile_program(vm, program, source->text, source->len, source->name);
         result = code ? vm_run_script(vm, code) : VALUE_EXCEPTION;

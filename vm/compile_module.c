@@ -199,7 +199,11 @@ static ImportEntry *import_entry_for(ModuleRecord *m, String *local_name)
 }
 
 /* export { a as b }: local, or indirect when a is itself imported
- * (16.2.1.6.1 step 10.b). Imports are collected first, so all are known. */
+ * (16.2.1.6.1 step 10.b). Imports are collected first, so all are known.
+ * A re-exported namespace import (`import * as a; export { a }`) becomes
+ * an indirect export of all, like `export * as a from`: ES2025 keeps it a
+ * local export, but ecma262 PR #3715 (which test262 follows) changed that so
+ * that two such re-exports of one module's namespace are not ambiguous. */
 static void export_local_specifier(FuncState *fs, Node *specifier)
 {
     ModuleRecord *m = fs->c->module;
@@ -209,7 +213,7 @@ static void export_local_specifier(FuncState *fs, Node *specifier)
     if (!export_name || !local_name)
         return;
     ImportEntry *ie = import_entry_for(m, local_name);
-    if (!ie || !ie->import_name) {
+    if (!ie) {
         add_local_export(fs, export_name, local->as.identifier.name);
         return;
     }

@@ -1058,6 +1058,7 @@ bool vm_exception_site(VM *vm, Value exception, ThrowSite *site)
         return false;
     LineTableEntry position = function_code_position(in->throw_code, in->throw_pc);
     site->source_name = in->throw_code->source ? in->throw_code->source->name : NULL;
+    site->source_text = in->throw_code->source ? in->throw_code->source->text : NULL;
     site->line = position.line;
     site->column = position.column;
     return position.line > 0;
