@@ -438,18 +438,7 @@ dispatch:
         NEXT(SET_PROTOTYPE_LITERAL);
     }
 
-    /* ---- Not yet: private names, RegExp literals, eval, generators, async, modules, BigInt ---- */
-    CASE(GET_PRIVATE)
-    CASE(SET_PRIVATE)
-    CASE(HAS_PRIVATE)
-    CASE(DEFINE_PRIVATE_FIELD)
-    CASE(CREATE_PRIVATE_NAME)
-    CASE(PRIVATE_GET)
-    CASE(PRIVATE_SET)
-    CASE(PRIVATE_IN)
-    CASE(PRIVATE_DEFINE_FIELD)
-    CASE(PRIVATE_DEFINE_METHOD)
-    CASE(PRIVATE_DEFINE_ACCESSOR)
+    /* ---- Modules (vm/module.h) ---- */
     CASE(LOAD_IMPORT) {
         acc = module_import_binding_value(environment_up(frame->env, U16(1))->slots[U16(3)]);
         if (value_is_hole(acc)) {
@@ -466,6 +455,19 @@ dispatch:
             THROW();
         NEXT(LOAD_IMPORT_META);
     }
+
+    /* ---- Not yet: private names, RegExp literals, eval, generators, async, modules, BigInt ---- */
+    CASE(GET_PRIVATE)
+    CASE(SET_PRIVATE)
+    CASE(HAS_PRIVATE)
+    CASE(DEFINE_PRIVATE_FIELD)
+    CASE(CREATE_PRIVATE_NAME)
+    CASE(PRIVATE_GET)
+    CASE(PRIVATE_SET)
+    CASE(PRIVATE_IN)
+    CASE(PRIVATE_DEFINE_FIELD)
+    CASE(PRIVATE_DEFINE_METHOD)
+    CASE(PRIVATE_DEFINE_ACCESSOR)
     CASE(IMPORT_DYNAMIC)
     CASE(LOAD_BIGINT)
     CASE(CALL_EVAL)
