@@ -177,12 +177,43 @@ static bool is_file_specifier(const char *s)
     return s[0] == '/' || strncmp(s, "./", 2) == 0 || strncmp(s, "../", 3) == 0 || strncmp(s, "file://", 7) == 0;
 }
 
+/* Removes "." and "dir/.." segments of an absolute path, in place (what
+ * URL resolution does to a file: URL; symbolic links are left to realpath). */
+static void normalize_path(char *path)
+{
+    char *out = path;
+    for (const char *in = path; *in;) {
+        while (*in == '/')
+            in++;
+        const char *end = strchr(in, '/');
+        size_t len = end ? (size_t)(end - in) : strlen(in);
+        if (len == 1 && in[0] == '.') {
+            /* nothing */
+        } else if (len == 2 && in[0] == '.' && in[1] == '.') {
+            while (out > path && *--out != '/')
+                ;
+        } else if (len > 0) {
+            *out++ = '/';
+            memmove(out, in, len);
+            out += len;
+        }
+        in += len;
+    }
+    if (out == path)
+        *out++ = '/';
+    *out = '\0';
+}
+
 /* The directory of the referrer joined with a relative specifier. */
 static char *join_with_referrer(const ModuleRecord *referrer, const char *specifier)
 {
     specifier = strip_file_url(specifier);
-    if (specifier[0] == '/')
-        return strdup(specifier);
+    if (specifier[0] == '/') {
+        char *copy = strdup(specifier);
+        if (copy)
+            normalize_path(copy);
+        return copy;
+    }
     const char *base = referrer && referrer->host_defined ? referrer->host_defined : NULL;
     if (base && !strchr(base, '/'))
         base = NULL;   /* code given as a string: relative to the working directory */
@@ -197,8 +228,10 @@ static char *join_with_referrer(const ModuleRecord *referrer, const char *specif
     size_t dir_len = slash ? (size_t)(slash - base) : 0;
     size_t len = dir_len + 1 + strlen(specifier) + 1;
     char *joined = malloc(len);
-    if (joined)
+    if (joined) {
         snprintf(joined, len, "%.*s/%s", (int)dir_len, base, specifier);
+        normalize_path(joined);
+    }
     return joined;
 }
 
