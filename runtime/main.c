@@ -22,6 +22,7 @@
 #include "runtime/module_loader.h"
 #include "runtime/report.h"
 #include "runtime/source_file.h"
+#include "vm/promise.h"
 #include "vm/bytecode.h"
 #include "vm/function.h"
 #include "vm/realm.h"
@@ -200,6 +201,11 @@ static int execute(const CliOptions *options, const SourceFile *source, const No
     }
     if (!value_is_exception(result) && !vm_run_jobs(vm))
         result = VALUE_EXCEPTION;
+    /* node: a promise still rejected with no handler once the microtasks
+     * are drained is reported as an uncaught exception (exit status 1). */
+    Value reason;
+    if (!value_is_exception(result) && promise_take_unhandled_rejection(vm, &reason))
+        result = vm_throw(vm, reason);
     fflush(stdout);
     if (value_is_exception(result)) {
         report_uncaught_exception(stderr, vm, source, vm_take_exception(vm));

@@ -68,6 +68,8 @@ typedef struct VM {
                                              const struct ModuleRequest *request, void *data);
     bool (*import_meta_hook)(struct VM *vm, struct ModuleRecord *module, struct Object *meta, void *data);
     void *module_load_data;
+    /* vm/job_queue.c: pending promise jobs (a GC root) */
+    struct JobQueue *jobs;
 } VM;
 
 VM *vm_new(const GCOptions *options);
