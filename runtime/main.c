@@ -155,19 +155,22 @@ static Node *parse_source(Arena *arena, SourceFile *source, bool detect_module, 
  * the modules it imports (runtime/module_loader.c); loading, linking and
  * evaluation are the engine's (vm/module.h). undefined, or VALUE_EXCEPTION.
  */
-static Value run_module(VM *vm, const SourceFile *source, const Node *program)
+static Value run_module(VM *vm, ModuleLoader *loader, const SourceFile *source, const Node *program)
 {
-    ModuleLoaderOptions loader_options = { .url_names = true, .import_meta_url = true };
-    ModuleLoader *loader = module_loader_new(vm, &loader_options);
-    if (!loader)
-        return vm_throw_out_of_memory(vm);
     ModuleRecord *root = module_compile(vm, program, source->text, source->len, source->name);
     /* the module's file (or, for code given as a string, "<cwd>/[eval1]"):
      * relative imports resolve against its directory */
     const char *path = strncmp(source->name, "file://", 7) == 0 ? source->name + 7 : source->name;
     bool ok = root && module_loader_add(vm, loader, path, root) && module_run(vm, root);
-    module_loader_free(vm, loader);
     return ok ? VALUE_UNDEFINED : VALUE_EXCEPTION;
+}
+
+/* A script: import() in it resolves against the script's folder. */
+static Value run_script(VM *vm, ModuleLoader *loader, const SourceFile *source, const Node *program)
+{
+    module_loader_set_script_path(loader, source->name);
+    FunctionCode *code = compile_program(vm, program, source->text, source->len, source->name);
+    return code ? vm_run_script(vm, code) : VALUE_EXCEPTION;
 }
 
 /*
@@ -192,13 +195,16 @@ static int execute(const CliOptions *options, const SourceFile *source, const No
         return CLI_EXIT_ERROR;
     }
     int status = CLI_EXIT_OK;
+    /* the ES module loader (runtime/module_loader.c), for imports and import() */
+    ModuleLoaderOptions loader_options = { .url_names = true, .import_meta_url = true };
+    ModuleLoader *loader = module_loader_new(vm, &loader_options);
     Value result;
-    if (source->is_module) {
-        result = run_module(vm, source, program);
-    } else {
-        FunctionCode *code = compile_program(vm, program, source->text, source->len, source->name);
-        result = code ? vm_run_script(vm, code) : VALUE_EXCEPTION;
-    }
+    if (!loader)
+        result = vm_throw_out_of_memory(vm);
+    else if (source->is_module)
+        result = run_module(vm, loader, source, program);
+    else
+        result = run_script(vm, loader, source, program);
     if (!value_is_exception(result) && !vm_run_jobs(vm))
         result = VALUE_EXCEPTION;
     /* node: a promise still rejected with no handler once the microtasks
@@ -213,6 +219,7 @@ static int execute(const CliOptions *options, const SourceFile *source, const No
     } else if (options->print_result) {
         report_completion_value(stdout, vm, result);
     }
+    module_loader_free(vm, loader);
     realm_free(vm, realm);
     vm_free(vm);
     return status;

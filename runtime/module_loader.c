@@ -34,6 +34,7 @@ typedef struct LoadedModule {
 
 struct ModuleLoader {
     ModuleLoaderOptions options;
+    char *script_path;           /* what import() in a script resolves against */
     LoadedModule *modules;
     uint32_t count, capacity;
 };
@@ -61,6 +62,7 @@ void module_loader_free(VM *vm, ModuleLoader *loader)
         free(loader->modules[i].path);
     }
     free(loader->modules);
+    free(loader->script_path);
     free(loader);
     module_set_load_hook(vm, NULL, NULL);
     module_set_import_meta_hook(vm, NULL);
@@ -204,8 +206,16 @@ static void normalize_path(char *path)
     *out = '\0';
 }
 
+void module_loader_set_script_path(ModuleLoader *loader, const char *path)
+{
+    free(loader->script_path);
+    loader->script_path = path ? realpath(path, NULL) : NULL;
+    if (path && !loader->script_path)
+        loader->script_path = strdup(path);
+}
+
 /* The directory of the referrer joined with a relative specifier. */
-static char *join_with_referrer(const ModuleRecord *referrer, const char *specifier)
+static char *join_with_referrer(const ModuleLoader *loader, const ModuleRecord *referrer, const char *specifier)
 {
     specifier = strip_file_url(specifier);
     if (specifier[0] == '/') {
@@ -215,6 +225,8 @@ static char *join_with_referrer(const ModuleRecord *referrer, const char *specif
         return copy;
     }
     const char *base = referrer && referrer->host_defined ? referrer->host_defined : NULL;
+    if (!referrer)
+        base = loader->script_path;
     if (base && !strchr(base, '/'))
         base = NULL;   /* code given as a string: relative to the working directory */
     char cwd[PATH_MAX];
@@ -251,13 +263,14 @@ static ModuleRecord *load_imported_module(VM *vm, ModuleRecord *referrer, const 
         vm_throw_error(vm, ERROR_KIND_ERROR, "Cannot find package '%s' (only file specifiers are supported)",
                        specifier);
     } else {
-        char *joined = join_with_referrer(referrer, specifier);
+        char *joined = join_with_referrer(loader, referrer, specifier);
         char *canonical = joined ? realpath(joined, NULL) : NULL;
         if (!joined)
             vm_throw_out_of_memory(vm);
         else if (!canonical)
             vm_throw_error(vm, ERROR_KIND_ERROR, "Cannot find module '%s' imported from %s", joined,
-                           referrer && referrer->host_defined ? (const char *)referrer->host_defined : "the script");
+                           referrer && referrer->host_defined ? (const char *)referrer->host_defined
+                           : loader->script_path ? loader->script_path : "the script");
         else
             m = load_path(vm, loader, canonical, request->type);
         free(canonical);

@@ -29,6 +29,10 @@ void module_loader_free(VM *vm, ModuleLoader *loader);
  * loaded once; NULL after throwing. */
 ModuleRecord *module_loader_load_file(VM *vm, ModuleLoader *loader, const char *path);
 
+/* The script whose import() calls resolve against path's directory
+ * (without one: the working directory). */
+void module_loader_set_script_path(ModuleLoader *loader, const char *path);
+
 /* Caches an already compiled record as the module of path (the program the
  * CLI parsed itself), so that imports of that path find it. false: out of
  * memory (thrown). */

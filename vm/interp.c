@@ -456,6 +456,13 @@ dispatch:
         }
         NEXT(LOAD_IMPORT);
     }
+    CASE(IMPORT_DYNAMIC) {
+        SYNC();
+        acc = module_import_dynamic(vm, module_of_code(frame->code), acc,
+                                    U16(1) == 0xFFFF ? VALUE_UNDEFINED : REG(1));
+        CHECK(acc);
+        NEXT(IMPORT_DYNAMIC);
+    }
     CASE(LOAD_IMPORT_META) {
         SYNC();
         acc = module_import_meta(vm, module_of_code(frame->code));
@@ -476,7 +483,6 @@ dispatch:
     CASE(PRIVATE_DEFINE_FIELD)
     CASE(PRIVATE_DEFINE_METHOD)
     CASE(PRIVATE_DEFINE_ACCESSOR)
-    CASE(IMPORT_DYNAMIC)
     CASE(LOAD_BIGINT)
     CASE(CALL_EVAL)
     CASE(TAIL_CALL_RESERVED) {

@@ -167,6 +167,11 @@ Value module_binding_value(ModuleRecord *module, uint32_t slot);
  * and its current value: VALUE_HOLE when uninitialized. */
 Value module_import_binding_value(Value binding);
 
+/* import(specifier, options) from code of referrer (NULL: a script):
+ * the promise for the module's namespace (13.3.10.1), VALUE_EXCEPTION only
+ * when no promise could be made (vm/module_dynamic.c). */
+Value module_import_dynamic(VM *vm, ModuleRecord *referrer, Value specifier, Value options);
+
 /* import.meta of the module whose code is running (LOAD_IMPORT_META). */
 Value module_import_meta(VM *vm, ModuleRecord *module);
 

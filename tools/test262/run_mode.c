@@ -229,7 +229,15 @@ static Outcome run_script_variant(const RunConfig *config, const TestCase *test,
     VM *vm = start_vm(config, &host, message, message_size);
     Outcome outcome = OUTCOME_FAIL;
     if (vm) {
+        /* import() in the test: modules beside it (INTERPRETING.md, "Modules") */
+        ModuleLoaderOptions loader_options = { .url_names = false };
+        ModuleLoader *loader = module_loader_new(vm, &loader_options);
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", config->test_root, test->path);
+        if (loader)
+            module_loader_set_script_path(loader, path);
         outcome = run_in_vm(vm, config, test, variant, &harness, &host, source, length, message, message_size);
+        module_loader_free(vm, loader);
         stop_vm(vm);
     }
     harness_list_free(&harness);
@@ -335,6 +343,10 @@ static Outcome run_module_variant(const RunConfig *config, const TestCase *test,
     }
     ModuleLoaderOptions loader_options = { .url_names = false };
     ModuleLoader *loader = module_loader_new(vm, &loader_options);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", config->test_root, test->path);
+    if (loader)
+        module_loader_set_script_path(loader, path);   /* import() in harness scripts */
     ModuleRecord *root = loader ? module_compile(vm, program, source, (uint32_t)length, test->path) : NULL;
     arena_free(&arena);
     if (!root) {
