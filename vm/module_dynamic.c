@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/atom.h"
 #include "vm/job_queue.h"
 #include "vm/module.h"
 #include "vm/object.h"
@@ -76,8 +77,8 @@ static int options_type(VM *vm, Value options, bool *bad)
         return MODULE_TYPE_JAVASCRIPT;
     if (!value_is_object(options))
         return vm_throw_type_error(vm, "The second argument of import() must be an object"), -1;
-    String *with_key = string_from_cstr(vm, "with");
-    Value with = with_key ? object_get(vm, value_as_object(options), property_key_from_value(vm, value_from_string(with_key)), options)
+    String *with_key = atom_from_cstr(vm, "with");   /* an atom is a property key */
+    Value with = with_key ? object_get(vm, value_as_object(options), value_from_string(with_key), options)
                           : VALUE_EXCEPTION;
     if (value_is_exception(with))
         return -1;
@@ -87,8 +88,8 @@ static int options_type(VM *vm, Value options, bool *bad)
         return vm_throw_type_error(vm, "The 'with' option of import() must be an object"), -1;
     GC_SCOPE(vm->heap);
     GC_ROOT(vm->heap, with);
-    String *type_key = string_from_cstr(vm, "type");
-    Value type = type_key ? object_get(vm, value_as_object(with), property_key_from_value(vm, value_from_string(type_key)), with)
+    String *type_key = atom_from_cstr(vm, "type");
+    Value type = type_key ? object_get(vm, value_as_object(with), value_from_string(type_key), with)
                           : VALUE_EXCEPTION;
     GC_SCOPE_END(vm->heap);
     if (value_is_exception(type))

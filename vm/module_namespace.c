@@ -277,12 +277,12 @@ Object *module_namespace_create(VM *vm, ModuleRecord *module, KeyList *names)
     /* 28.3.1 @@toStringTag: "Module", not writable, enumerable or configurable */
     PropertyDescriptor tag = { DESC_HAS_VALUE | DESC_HAS_WRITABLE | DESC_HAS_ENUMERABLE | DESC_HAS_CONFIGURABLE, 0,
                                VALUE_UNDEFINED, VALUE_UNDEFINED, VALUE_UNDEFINED };
-    String *module_string = exports ? string_from_cstr(vm, "Module") : NULL;
+    Value key = exports ? operators_well_known_key(vm, WELL_KNOWN_KEY_TO_STRING_TAG) : VALUE_EXCEPTION;
+    String *module_string = value_is_symbol(key) ? string_from_cstr(vm, "Module") : NULL;
     bool ok = module_string != NULL;
     if (ok) {
         tag.value = value_from_string(module_string);
-        Value key = operators_well_known_key(vm, WELL_KNOWN_KEY_TO_STRING_TAG);
-        ok = !value_is_exception(key) && ordinary_define_own_property(vm, &ns->object, key, &tag) > 0;
+        ok = ordinary_define_own_property(vm, &ns->object, key, &tag) > 0;
     }
     if (ok) {
         ns->object.header.flags &= (uint16_t)~OBJECT_EXTENSIBLE;
