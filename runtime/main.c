@@ -19,6 +19,7 @@
 #include "lexer/token_dump.h"
 #include "parser/parser.h"
 #include "runtime/cli.h"
+#include "runtime/module_loader.h"
 #include "runtime/report.h"
 #include "runtime/source_file.h"
 #include "vm/promise.h"
@@ -169,6 +170,29 @@ static void exit_early_without_teardown(const CliOptions *options, int status)
 }
 
 /*
+ * Runs a parsed Module as the root of its module graph: the loader reads
+ * the modules it imports (runtime/module_loader.c); loading, linking and
+ * evaluation are the engine's (vm/module.h). undefined, or VALUE_EXCEPTION.
+ */
+static Value run_module(VM *vm, ModuleLoader *loader, const SourceFile *source, const Node *program)
+{
+    ModuleRecord *root = module_compile(vm, program, source->text, source->len, source->name);
+    /* the module's file (or, for code given as a string, "<cwd>/[eval1]"):
+     * relative imports resolve against its directory */
+    const char *path = strncmp(source->name, "file://", 7) == 0 ? source->name + 7 : source->name;
+    bool ok = root && module_loader_add(vm, loader, path, root) && module_run(vm, root);
+    return ok ? VALUE_UNDEFINED : VALUE_EXCEPTION;
+}
+
+/* A script: import() in it resolves against the script's folder. */
+static Value run_script(VM *vm, ModuleLoader *loader, const SourceFile *source, const Node *program)
+{
+    module_loader_set_script_path(loader, source->name);
+    FunctionCode *code = compile_program(vm, program, source->text, source->len, source->name);
+    return code ? vm_run_script(vm, code) : VALUE_EXCEPTION;
+}
+
+/*
  * Runs a parsed program: a VM and a realm, the program compiled to
  * bytecode (vm/) and run as a script; an uncaught exception is reported as
  * node reports it (exit status 1), and -p prints the completion value.
@@ -190,8 +214,16 @@ static int execute(const CliOptions *options, const SourceFile *source, const No
         return CLI_EXIT_ERROR;
     }
     int status = CLI_EXIT_OK;
-    FunctionCode *code = compile_program(vm, program, source->text, source->len, source->name);
-    Value result = code ? vm_run_script(vm, code) : VALUE_EXCEPTION;
+    /* the ES module loader (runtime/module_loader.c), for imports and import() */
+    ModuleLoaderOptions loader_options = { .url_names = true, .import_meta_url = true };
+    ModuleLoader *loader = module_loader_new(vm, &loader_options);
+    Value result;
+    if (!loader)
+        result = vm_throw_out_of_memory(vm);
+    else if (source->is_module)
+        result = run_module(vm, loader, source, program);
+    else
+        result = run_script(vm, loader, source, program);
     if (!value_is_exception(result) && !vm_run_jobs(vm))
         result = VALUE_EXCEPTION;
     /* node: a promise still rejected with no handler once the microtasks
@@ -207,6 +239,7 @@ static int execute(const CliOptions *options, const SourceFile *source, const No
         report_completion_value(stdout, vm, result);
     }
     exit_early_without_teardown(options, status);
+    module_loader_free(vm, loader);
     realm_free(vm, realm);
     vm_free(vm);
     return status;

@@ -37,12 +37,51 @@ static char *stack_of(VM *vm, Value exception)
     return value_is_string(stack) ? text_of(vm, stack) : NULL;
 }
 
+static bool print_source_line(FILE *out, const SourceFile *source, const ThrowSite *site);
+
+/* The text and name of the source the exception was thrown in, when it is
+ * not the program's own (an imported module): malloc'd, or false. */
+static bool other_source(VM *vm, const SourceFile *source, const ThrowSite *site, char **name, char **text,
+                         size_t *len)
+{
+    *name = *text = NULL;
+    if (!site->source_name || !site->source_text || !string_flatten(vm, site->source_name) ||
+        !string_flatten(vm, site->source_text))
+        return false;
+    *name = string_to_utf8(site->source_name, NULL);
+    if (!*name || strcmp(*name, source->name) == 0) {
+        free(*name);
+        *name = NULL;
+        return false;
+    }
+    *text = string_to_utf8(site->source_text, len);
+    return *text != NULL;
+}
+
 /* "file:line", the source line and a caret under the column. */
 static bool print_site(FILE *out, VM *vm, const SourceFile *source, Value exception)
 {
     ThrowSite site;
     if (!vm_exception_site(vm, exception, &site) || !site.line)
         return false;
+    char *other_name, *other_text;
+    size_t other_len = 0;
+    SourceFile thrown_in = *source;
+    if (other_source(vm, source, &site, &other_name, &other_text, &other_len)) {
+        thrown_in.name = other_name;
+        thrown_in.text = other_text;
+        thrown_in.len = (uint32_t)other_len;
+        source = &thrown_in;
+    }
+    bool printed = print_source_line(out, source, &site);
+    free(other_name);
+    free(other_text);
+    return printed;
+}
+
+static bool print_source_line(FILE *out, const SourceFile *source, const ThrowSite *site_pointer)
+{
+    ThrowSite site = *site_pointer;
     const char *line = source->text, *end = source->text + source->len;
     for (uint32_t n = 1; n < site.line && line < end; line++) {
         if (*line == '\n')

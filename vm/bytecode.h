@@ -58,6 +58,7 @@ typedef struct SourceText {
     GCCell header;
     String *name;                /* file name or URL, "[eval]", ... */
     String *text;                /* the whole source */
+    GCCell *module;              /* the ModuleRecord of a Module's code (vm/module.h), else NULL */
 } SourceText;
 
 typedef struct FunctionCode {
@@ -95,6 +96,14 @@ FunctionCode *function_code_default_constructor(VM *vm, bool derived) NODUS_MUST
 /* A new SourceText for a source's name and text; NULL after throwing. */
 SourceText *source_text_new(VM *vm, const char *name, const char *text, uint32_t len) NODUS_MUST_CHECK;
 
+/* Compiles a parsed Module into the FunctionCode of its body and fills
+ * module's requests and entries (vm/compile_module.c). */
+struct ModuleRecord;
+struct Node;
+FunctionCode *compile_module_program(VM *vm, const struct Node *program, const char *source_text,
+                                     uint32_t source_len, const char *source_name,
+                                     struct ModuleRecord *module) NODUS_MUST_CHECK;
+
 /* --dump-bytecode: every function of the code tree, one instruction per line:
  *   0012  GET_NAMED  r3, "length", k2        ; line 4
  */
@@ -105,7 +114,6 @@ void bytecode_dump(FILE *out, VM *vm, const FunctionCode *code);
  * top level. NULL after throwing (out of memory, or a SyntaxError the
  * compiler finds, e.g. too many registers). program is a PROGRAM node;
  * source_name names it in stack traces. */
-struct Node;
 FunctionCode *compile_program(VM *vm, const struct Node *program, const char *source_text, uint32_t source_len,
                               const char *source_name) NODUS_MUST_CHECK;
 

@@ -22,6 +22,8 @@ typedef enum CellType {
     CELL_TYPE_SOURCE_TEXT = 9,     /* SourceText: a compiled source's name and text (vm/function_code.c) */
     CELL_TYPE_ENVIRONMENT = 10,    /* Environment: captured variables (vm/function.c) */
     CELL_TYPE_BIGINT = 11,         /* BigInt: sign and magnitude (vm/bigint.c) */
+    CELL_TYPE_MODULE_RECORD = 12,  /* ModuleRecord (vm/module.c) */
+    CELL_TYPE_MODULE_BINDING = 13, /* an import's indirect binding (vm/module.c) */
     /* Room for more */
     CELL_TYPE__COUNT
 } CellType;

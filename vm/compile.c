@@ -598,12 +598,13 @@ static void compiler_free(Compiler *c)
     arena_free(&c->arena);
 }
 
-FunctionCode *compile_program(VM *vm, const struct Node *program, const char *source_text, uint32_t source_len,
-                              const char *source_name)
+static FunctionCode *compile_tree(VM *vm, const struct Node *program, const char *source_text, uint32_t source_len,
+                                  const char *source_name, ModuleRecord *module)
 {
     Compiler c;
     memset(&c, 0, sizeof c);
     c.vm = vm;
+    c.module = module;
     c.source_chars = source_text;
     c.source_len = source_len;
     arena_init(&c.arena);
@@ -614,6 +615,7 @@ FunctionCode *compile_program(VM *vm, const struct Node *program, const char *so
         return NULL;
     }
     gc_pin(vm->heap, &c.source->header);
+    c.source->module = (GCCell *)module;
     FunctionCode *code = NULL;
     Node *root = (Node *)program;
     if (scope_analyze(&c, root)) {
@@ -628,4 +630,17 @@ FunctionCode *compile_program(VM *vm, const struct Node *program, const char *so
     bool failed = c.failed;
     compiler_free(&c);
     return failed ? NULL : code;
+}
+
+FunctionCode *compile_program(VM *vm, const struct Node *program, const char *source_text, uint32_t source_len,
+                              const char *source_name)
+{
+    return compile_tree(vm, program, source_text, source_len, source_name, NULL);
+}
+
+/* A Module: as a program, and its entries go to module (compile_module.c). */
+FunctionCode *compile_module_program(VM *vm, const struct Node *program, const char *source_text,
+                                     uint32_t source_len, const char *source_name, ModuleRecord *module)
+{
+    return compile_tree(vm, program, source_text, source_len, source_name, module);
 }

@@ -343,36 +343,38 @@ static void declare_globals(FuncState *fs, const Scope *scope)
     emit(fs, OP_DECLARE_GLOBALS, (int)index);
 }
 
-static void reject_module_items(FuncState *fs, const NodeList *body)
+/* A Module (ES2025 16.2.1.6.4 InitializeEnvironment, 16.2.1.6.5
+ * ExecuteModule): the prologue creates the module Environment, its vars and
+ * its hoisted functions, then GENERATOR_START suspends the module function;
+ * the host links, then resumes it to evaluate the body. Module records are
+ * compiled without a completion register use beyond the script's shape. */
+static void compile_module_prologue(FuncState *fs, Node *program)
 {
-    for (uint32_t i = 0; i < body->count; i++) {
-        int kind = body->items[i]->kind;
-        if (kind == AST_IMPORT_DECL || kind == AST_EXPORT_NAMED_DECL || kind == AST_EXPORT_DEFAULT_DECL ||
-            kind == AST_EXPORT_ALL_DECL)
-            compile_error_at(fs->c, body->items[i], "import and export are not supported yet");
-    }
+    const NodeList *body = &program->as.program.body;
+    fs->flags = CODE_MODULE | CODE_STRICT | CODE_GENERATOR;
+    compile_module_entries(fs, program);
+    compile_var_scope_prologue(fs, body);
+    compile_module_hoist_default(fs, body);
+    emit(fs, OP_GENERATOR_START);
 }
 
 /* A script: GlobalDeclarationInstantiation, then the statements, keeping
- * the completion value (ES2025 16.1.6 ScriptEvaluation) in a register. A
- * module without imports or exports compiles the same way, its top-level
- * bindings being locals of the module function. */
+ * the completion value (ES2025 16.1.6 ScriptEvaluation) in a register. */
 void compile_script_body(FuncState *fs, Node *program)
 {
     const NodeList *body = &program->as.program.body;
     fs->flags = CODE_SCRIPT | (program->as.program.is_strict ? CODE_STRICT : 0);
     set_position(fs, program);
-    if (program->as.program.is_module) {
-        fs->flags = CODE_MODULE | CODE_STRICT;
-        reject_module_items(fs, body);
-        compile_var_scope_prologue(fs, NULL);
-    } else {
+    bool is_module = program->as.program.is_module;
+    if (is_module)
+        compile_module_prologue(fs, program);
+    else
         declare_globals(fs, program->as.program.scope);
-    }
     fs->completion_reg = reg_alloc(fs);
     emit(fs, OP_LOAD_UNDEFINED);
     emit(fs, OP_STORE_REG, (int)fs->completion_reg);
-    compile_hoist_functions(fs, body);
+    if (!is_module)
+        compile_hoist_functions(fs, body);
     compile_stmt_list(fs, body);
     emit(fs, OP_LOAD_REG, (int)fs->completion_reg);
     emit(fs, OP_RETURN);

@@ -762,6 +762,10 @@ static void place_var(ScopeInfo *si, VarInfo *v, bool is_global_scope)
 {
     if (v->location == VAR_NOWHERE)
         return;
+    /* Every top-level binding of a Module lives in its Environment, where
+     * other modules' imports and its namespace object reach it (vm/module.h). */
+    if (si->scope && si->scope->kind == SCOPE_MODULE && si->function && si->function->scope == si)
+        v->captured = true;
     if (is_global_scope && v->kind != VAR_KIND_HIDDEN && v->kind != VAR_KIND_PRIVATE) {
         v->location = VAR_GLOBAL;
     } else if (v->captured) {
@@ -797,6 +801,13 @@ bool scope_analyze(Compiler *c, Node *program)
     a.function = f;
     f->scope = new_scope_info(&a, program->as.program.scope, program);
     a.scope = f->scope;
+    if (program->as.program.is_module) {
+        /* ES2025 16.2.3.7: `export default` of an expression or an anonymous
+         * declaration binds "*default*", a name no code can spell. */
+        c->module_default_var = new_extra_var(&a, f->scope, (AstName){ "*default*", 9 }, DECL_LET);
+        if (!c->module_default_var)
+            return false;
+    }
     /* Top-level function declarations exist before any statement runs. */
     walk_list(&a, &program->as.program.body);
     assign_slots(c);

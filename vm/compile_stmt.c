@@ -734,6 +734,10 @@ void compile_stmt(FuncState *fs, Node *node)
     case AST_THROW_STMT: compile_throw(fs, node); break;
     case AST_EMPTY_STMT: break;
     case AST_DEBUGGER_STMT: emit(fs, OP_DEBUGGER); break;
+    case AST_IMPORT_DECL:
+    case AST_EXPORT_ALL_DECL: break;   /* linking did their work */
+    case AST_EXPORT_NAMED_DECL: compile_stmt(fs, node->as.export_named.declaration); break;
+    case AST_EXPORT_DEFAULT_DECL: compile_export_default(fs, node); break;
     case AST_WITH_STMT:
         compile_error_at(fs->c, node, "the with statement is not supported yet");
         break;

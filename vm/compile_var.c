@@ -35,6 +35,10 @@ void compile_load_binding(FuncState *fs, VarInfo *var, AstName name, bool check_
 {
     if (!var || var->location == VAR_GLOBAL) {
         emit(fs, OP_LOAD_GLOBAL, (int)const_name(fs, name), (int)cache_new(fs));
+    } else if (var->location == VAR_ENV && var->kind == DECL_IMPORT) {
+        /* an indirect binding to another module's; always checked (TDZ) */
+        emit(fs, OP_LOAD_IMPORT, (int)env_depth(fs, var->scope), (int)var->index, (int)const_name(fs, name));
+        return;
     } else if (var->location == VAR_ENV) {
         emit(fs, OP_LOAD_ENV, (int)env_depth(fs, var->scope), (int)var->index);
     } else {

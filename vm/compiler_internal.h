@@ -30,6 +30,7 @@
 #include "parser/ast.h"
 #include "parser/scope.h"
 #include "vm/bytecode.h"
+#include "vm/module.h"
 
 typedef struct Compiler Compiler;
 typedef struct FuncState FuncState;
@@ -142,6 +143,8 @@ struct Compiler {
     SourceText *source;         /* pinned while compiling */
     const char *source_chars;
     uint32_t source_len;
+    struct ModuleRecord *module;   /* compiling a Module: where its entries go (else NULL) */
+    VarInfo *module_default_var;   /* a Module's "*default*" binding (export default) */
     bool failed;
     ErrorKind error_kind;
     char error[256];
@@ -276,6 +279,12 @@ void func_state_init(FuncState *fs, Compiler *c, FuncState *parent, FunctionInfo
 void func_state_free(FuncState *fs);
 /* Adds a finished nested FunctionCode to fs's constants. */
 uint32_t const_function_code(FuncState *fs, FunctionCode *code);
+
+/* Modules (compile_module.c): ParseModule's entries into c->module, and
+ * the export declarations. */
+void compile_module_entries(FuncState *fs, Node *program);
+void compile_module_hoist_default(FuncState *fs, const NodeList *body);
+void compile_export_default(FuncState *fs, Node *node);
 
 /* Variables (compile_var.c) */
 void compile_load_var(FuncState *fs, Node *identifier);

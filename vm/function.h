@@ -91,6 +91,7 @@ Value vm_run_script(VM *vm, FunctionCode *code);
  * runtime's report of an uncaught exception): false when unknown. */
 typedef struct ThrowSite {
     String *source_name;         /* the script's name as compiled */
+    String *source_text;         /* its whole text (another module's, for an error thrown there) */
     uint32_t line, column;       /* 1-based */
 } ThrowSite;
 bool vm_exception_site(VM *vm, Value exception, ThrowSite *site);

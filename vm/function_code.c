@@ -45,6 +45,7 @@ static void source_text_trace(GCTracer *tracer, GCCell *cell)
     SourceText *source = (SourceText *)cell;
     gc_mark_cell(tracer, (GCCell *)source->name);
     gc_mark_cell(tracer, (GCCell *)source->text);
+    gc_mark_cell(tracer, source->module);
 }
 
 void function_code_init_type(VM *vm)

@@ -109,6 +109,13 @@ Value generator_start(VM *vm, Frame *frame, const uint8_t *resume_pc)
     return value_from_object(&g->object);
 }
 
+Environment *generator_environment(Value generator)
+{
+    if (!value_is_object(generator) || value_as_object(generator)->class_ != &generator_class)
+        return NULL;
+    return ((GeneratorObject *)value_as_object(generator))->env;
+}
+
 bool generator_yield(VM *vm, Frame *frame, const uint8_t *resume_pc)
 {
     GeneratorObject *g = (GeneratorObject *)frame->generator;

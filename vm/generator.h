@@ -60,6 +60,9 @@ void generator_complete(Frame *frame);
 /* GeneratorResume / GeneratorResumeAbrupt: the iterator result, or
  * VALUE_EXCEPTION. */
 Value generator_resume(VM *vm, Value generator, Value value, uint32_t kind);
+/* The Environment a suspended generator runs in (a module body's module
+ * Environment, vm/module.c); NULL when generator is not one. */
+Environment *generator_environment(Value generator);
 /* %GeneratorFunction.prototype% and %GeneratorPrototype% (a realm installer). */
 bool generator_install(VM *vm, Realm *realm) NODUS_MUST_CHECK;
 

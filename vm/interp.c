@@ -32,6 +32,7 @@
 #include "vm/bigint.h"
 #include "vm/generator.h"
 #include "vm/interp_ops.h"
+#include "vm/module.h"
 #include "vm/object_internal.h"
 #include "vm/operators.h"
 #include "stdlib/stdlib.h"   /* stdlib_regexp_create */
@@ -446,7 +447,32 @@ dispatch:
         NEXT(SET_PROTOTYPE_LITERAL);
     }
 
-    /* ---- Not yet: private names, RegExp literals, eval, generators, async, modules ---- */
+    /* ---- Modules (vm/module.h) ---- */
+    CASE(LOAD_IMPORT) {
+        acc = module_import_binding_value(environment_up(frame->env, U16(1))->slots[U16(3)]);
+        if (value_is_hole(acc)) {
+            SYNC();
+            throw_with_atom(vm, ERROR_KIND_REFERENCE, "Cannot access '%s' before initialization", CONSTANT(5));
+            THROW();
+        }
+        NEXT(LOAD_IMPORT);
+    }
+    CASE(IMPORT_DYNAMIC) {
+        SYNC();
+        acc = module_import_dynamic(vm, module_of_code(frame->code), acc,
+                                    U16(1) == 0xFFFF ? VALUE_UNDEFINED : REG(1));
+        CHECK(acc);
+        NEXT(IMPORT_DYNAMIC);
+    }
+    CASE(LOAD_IMPORT_META) {
+        SYNC();
+        acc = module_import_meta(vm, module_of_code(frame->code));
+        if (value_is_exception(acc))
+            THROW();
+        NEXT(LOAD_IMPORT_META);
+    }
+
+    /* ---- Not yet: private names, eval ---- */
     CASE(GET_PRIVATE)
     CASE(SET_PRIVATE)
     CASE(HAS_PRIVATE)
@@ -458,8 +484,6 @@ dispatch:
     CASE(PRIVATE_DEFINE_FIELD)
     CASE(PRIVATE_DEFINE_METHOD)
     CASE(PRIVATE_DEFINE_ACCESSOR)
-    CASE(IMPORT_DYNAMIC)
-    CASE(LOAD_IMPORT_META)
     CASE(CALL_EVAL)
     CASE(TAIL_CALL_RESERVED) {
         SYNC();
@@ -1105,6 +1129,7 @@ bool vm_exception_site(VM *vm, Value exception, ThrowSite *site)
         return false;
     LineTableEntry position = function_code_position(in->throw_code, in->throw_pc);
     site->source_name = in->throw_code->source ? in->throw_code->source->name : NULL;
+    site->source_text = in->throw_code->source ? in->throw_code->source->text : NULL;
     site->line = position.line;
     site->column = position.column;
     return position.line > 0;

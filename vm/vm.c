@@ -11,6 +11,7 @@
 #include "vm/bytecode.h"
 #include "vm/interp_internal.h"
 #include "vm/job_queue.h"
+#include "vm/module.h"
 #include "vm/object.h"
 #include "vm/string_internal.h"
 #include "vm/symbol.h"
@@ -40,6 +41,7 @@ static bool vm_init(VM *vm, const GCOptions *options)
     if (!object_runtime_init(vm))   /* objects, shapes, value arrays, accessor pairs, sparse elements */
         return false;
     function_code_init_type(vm);    /* compiled code and source texts */
+    module_register_types(vm->heap);   /* module records and import bindings */
     gc_set_roots(vm->heap, vm_mark_roots, vm);
     /* First, so that the atoms below can report running out of memory. */
     vm->out_of_memory_message = string_from_latin1(

@@ -23,6 +23,9 @@ typedef struct AtomTable AtomTable;
 typedef struct Realm Realm;
 typedef struct ShapeRuntime ShapeRuntime;
 typedef struct Interpreter Interpreter;
+struct ModuleRecord;
+struct ModuleRequest;
+struct Object;
 
 /* Hints of ToPrimitive (ES2025 7.1.1) */
 typedef enum ToPrimitiveHint { TO_PRIMITIVE_DEFAULT, TO_PRIMITIVE_NUMBER, TO_PRIMITIVE_STRING } ToPrimitiveHint;
@@ -59,6 +62,12 @@ typedef struct VM {
     /* The well-known symbols (stdlib/stdlib.h WELL_KNOWN_SYMBOLS), shared by
      * all realms: made and pinned by stdlib/es/symbol.c on first use. */
     struct Symbol *well_known_symbols[16];
+    /* vm/module.h: the host's module loader (HostLoadImportedModule) and
+     * import.meta properties (HostGetImportMetaProperties); NULL: none */
+    struct ModuleRecord *(*module_load_hook)(struct VM *vm, struct ModuleRecord *referrer,
+                                             const struct ModuleRequest *request, void *data);
+    bool (*import_meta_hook)(struct VM *vm, struct ModuleRecord *module, struct Object *meta, void *data);
+    void *module_load_data;
     /* vm/job_queue.c: pending promise jobs (a GC root) */
     struct JobQueue *jobs;
 } VM;

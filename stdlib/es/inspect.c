@@ -741,8 +741,10 @@ static char *format_raw(Inspector *in, Object *o, int recurse_times)
             if (keys.count == 0)
                 result = strdup(base.s);
         } else {
+            /* a module namespace object prints as [Module: null prototype] */
+            const char *fallback = strcmp(o->class_->name, "Module") == 0 ? "Module" : "Object";
             if (!constructor || strcmp(constructor, "Object") != 0 || tag[0])
-                prefix(&open, constructor, tag, "Object", "");
+                prefix(&open, constructor, tag, fallback, "");
             text_puts(&open, "{");
             if (keys.count == 0)
                 result = (text_puts(&open, "}"), strdup(open.s));

@@ -297,10 +297,20 @@ static void test_more_forms(void)
 static void test_errors(void)
 {
     EXPECT_CODE("with (o) {}", "ERROR: the with statement is not supported yet (line 1)");
+}
+
+/* A module: its bindings live in the module Environment, imports are read
+ * with LOAD_IMPORT, and the body runs after GENERATOR_START (vm/module.h). */
+static void test_module(void)
+{
     char error[256] = "";
-    char *dump = compile_dump("import x from 'y';", true, error, sizeof error);
-    ASSERT(dump == NULL);
-    ASSERT(strstr(error, "not supported yet") != NULL);
+    char *dump = compile_dump("import x from 'y';\nexport let z = x;\n", true, error, sizeof error);
+    ASSERT(dump != NULL);
+    if (dump) {
+        ASSERT(strstr(dump, "PUSH_ENV") != NULL);
+        ASSERT(strstr(dump, "GENERATOR_START") != NULL);
+        ASSERT(strstr(dump, "LOAD_IMPORT") != NULL);
+    }
     free(dump);
 }
 
@@ -332,6 +342,7 @@ static void run_all(void)
     RUN_TEST(test_generators);
     RUN_TEST(test_more_forms);
     RUN_TEST(test_errors);
+    RUN_TEST(test_module);
     RUN_TEST(test_disassembly_format);
 }
 

@@ -181,8 +181,31 @@ static void test_host_262(void)
 
 static void test_modules(void)
 {
-    ASSERT_EQ(run("/*---\nflags: [module]\n---*/\nexport var x;", VARIANT_MODULE), OUTCOME_FAIL);
-    ASSERT_STR_EQ(message, "modules not supported yet");
+    ASSERT_EQ(run("/*---\nflags: [module]\n---*/\nexport var x = 1;\nassert.sameValue(x, 1);\n"
+                  "assert.sameValue(this, undefined);",
+                  VARIANT_MODULE),
+              OUTCOME_PASS);
+    /* a fixture beside the test, imported by a relative specifier */
+    char fixture[256];
+    snprintf(fixture, sizeof fixture, "%s/unit_FIXTURE.js", suite_dir);
+    FILE *file = fopen(fixture, "w");
+    ASSERT(file != NULL);
+    if (file) {
+        fputs("export let y = 2;\n", file);
+        fclose(file);
+    }
+    ASSERT_EQ(run("/*---\nflags: [module]\n---*/\nimport { y } from './unit_FIXTURE.js';\nassert.sameValue(y, 2);",
+                  VARIANT_MODULE),
+              OUTCOME_PASS);
+    ASSERT_EQ(run("/*---\nflags: [module]\nnegative:\n  phase: resolution\n  type: SyntaxError\n---*/\n"
+                  "import { nope } from './unit_FIXTURE.js';",
+                  VARIANT_MODULE),
+              OUTCOME_PASS);
+    ASSERT_EQ(run("/*---\nflags: [module]\n---*/\nimport { nope } from './unit_FIXTURE.js';", VARIANT_MODULE),
+              OUTCOME_FAIL);
+    ASSERT_STR_EQ(message, "linking failed: SyntaxError: The requested module './unit_FIXTURE.js' does not provide "
+                           "an export named 'nope'");
+    unlink(fixture);
     ASSERT_EQ(run("/*---\nflags: [module]\nnegative:\n  phase: parse\n  type: SyntaxError\n---*/\nexport var x; export var x;",
                   VARIANT_MODULE),
               OUTCOME_PASS);

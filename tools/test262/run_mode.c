@@ -24,6 +24,7 @@
 #include "tools/test262/thrown.h"
 #include "lexer/arena.h"
 #include "parser/parser.h"
+#include "runtime/module_loader.h"
 #include "vm/function.h"
 #include "vm/realm.h"
 
@@ -228,50 +229,150 @@ static Outcome run_script_variant(const RunConfig *config, const TestCase *test,
     VM *vm = start_vm(config, &host, message, message_size);
     Outcome outcome = OUTCOME_FAIL;
     if (vm) {
+        /* import() in the test: modules beside it (INTERPRETING.md, "Modules") */
+        ModuleLoaderOptions loader_options = { .url_names = false };
+        ModuleLoader *loader = module_loader_new(vm, &loader_options);
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", config->test_root, test->path);
+        if (loader)
+            module_loader_set_script_path(loader, path);
         outcome = run_in_vm(vm, config, test, variant, &harness, &host, source, length, message, message_size);
+        module_loader_free(vm, loader);
         stop_vm(vm);
     }
     harness_list_free(&harness);
     return outcome;
 }
 
-/*
- * Modules: the engine has no module records yet, so module tests fail,
- * except that a test expecting a parse-time error can already be judged by
- * the parser alone (nothing would be linked or evaluated). Linking
- * (phase: resolution) and evaluation go here once modules exist: load the
- * test as a Source Text Module Record, resolve './x_FIXTURE.js' specifiers
- * next to it (INTERPRETING.md, "Modules"), link, evaluate, run the jobs.
- */
-static Outcome run_module_variant(const TestCase *test, const char *source, size_t length, char *message,
-                                  size_t message_size)
+/* ---- modules ---- */
+
+/* The test parsed as a Module; a parse failure is judged at once (a
+ * negative parse test must not run anything). */
+static bool parse_module_test(const TestCase *test, const char *source, size_t length, Arena *arena, Node **program,
+                              Outcome *outcome, char *message, size_t message_size)
 {
-    if (test->metadata.kind != TEST_NEGATIVE_PARSE) {
-        snprintf(message, message_size, "modules not supported yet");
-        return OUTCOME_FAIL;
-    }
     ParseOptions options = {.is_module = true};
     ParseError parse_error;
     memset(&parse_error, 0, sizeof parse_error);
-    Arena arena;
-    arena_init(&arena);
-    bool parsed = length <= UINT32_MAX && parse_program(&arena, source, (uint32_t)length, &options, &parse_error);
-    arena_free(&arena);
-    if (parsed) {
+    *program = length <= UINT32_MAX ? parse_program(arena, source, (uint32_t)length, &options, &parse_error) : NULL;
+    if (*program && test->metadata.kind == TEST_NEGATIVE_PARSE) {
         snprintf(message, message_size, "parsed, but the test expects a parse-time %s", test->metadata.negative_type);
-        return OUTCOME_FAIL;
+        *outcome = OUTCOME_FAIL;
+        return false;
     }
+    if (*program)
+        return true;
     char description[DESCRIPTION_SIZE];
     const char *error_name = parse_error.name ? parse_error.name : "SyntaxError";
     snprintf(description, sizeof description, "%s at %u:%u: %s", error_name, parse_error.line, parse_error.col,
              parse_error.message);
-    return judge_early_error(test, error_name, description, message, message_size);
+    *outcome = judge_early_error(test, error_name, description, message, message_size);
+    return false;
+}
+
+/* Loading and linking failed: a pass only for a negative resolution test
+ * expecting that error. */
+static Outcome judge_link_error(VM *vm, const TestCase *test, char *message, size_t message_size)
+{
+    char name[64], description[DESCRIPTION_SIZE];
+    GC_SCOPE(vm->heap);
+    Value exception = vm_take_exception(vm);
+    GC_ROOT(vm->heap, exception);
+    thrown_constructor_name(vm, exception, name, sizeof name);
+    thrown_describe(vm, exception, description, sizeof description);
+    GC_SCOPE_END(vm->heap);
+    if (test->metadata.kind == TEST_NEGATIVE_RESOLUTION && strcmp(name, test->metadata.negative_type) == 0)
+        return OUTCOME_PASS;
+    if (test->metadata.kind == TEST_NEGATIVE_RESOLUTION)
+        snprintf(message, message_size, "expected a resolution-time %s, got %s", test->metadata.negative_type,
+                 description);
+    else
+        snprintf(message, message_size, "linking failed: %s", description);
+    return OUTCOME_FAIL;
+}
+
+/* The harness, then the test as the root module: load its imports (the
+ * *_FIXTURE.js files beside it, INTERPRETING.md "Modules"), link, evaluate
+ * and run the jobs. */
+static Outcome run_module_in_vm(VM *vm, const RunConfig *config, const TestCase *test, const HarnessList *harness,
+                                const HostState *host, ModuleRecord *root, char *message, size_t message_size)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", config->test_root, test->path);
+    if (!run_harness(vm, config, harness, message, message_size))
+        return OUTCOME_FAIL;
+    if (!module_loader_add(vm, vm->module_load_data, path, root) || !module_load_requested(vm, root) ||
+        !module_link(vm, root))
+        return judge_link_error(vm, test, message, message_size);
+    if (test->metadata.kind == TEST_NEGATIVE_RESOLUTION) {
+        snprintf(message, message_size, "linked, but the test expects a resolution-time %s",
+                 test->metadata.negative_type);
+        return OUTCOME_FAIL;
+    }
+    bool completed = module_evaluate(vm, root) && vm_run_jobs(vm);
+    if (completed)
+        return judge_normal_completion(test, host, message, message_size);
+    GC_SCOPE(vm->heap);
+    Value exception = vm_take_exception(vm);
+    GC_ROOT(vm->heap, exception);
+    Outcome outcome = judge_exception(vm, test, VARIANT_MODULE, exception, message, message_size);
+    GC_SCOPE_END(vm->heap);
+    return outcome;
+}
+
+static Outcome run_module_variant(const RunConfig *config, const TestCase *test, const char *source, size_t length,
+                                  char *message, size_t message_size)
+{
+    Arena arena;
+    arena_init(&arena);
+    Node *program;
+    Outcome outcome = OUTCOME_FAIL;
+    if (!parse_module_test(test, source, length, &arena, &program, &outcome, message, message_size)) {
+        arena_free(&arena);
+        return outcome;
+    }
+    HarnessList harness;
+    HostState host;
+    VM *vm = harness_list_for(&test->metadata, VARIANT_MODULE, &harness) ? start_vm(config, &host, message, message_size)
+                                                                         : NULL;
+    if (!vm) {
+        if (!message[0])
+            snprintf(message, message_size, "out of memory");
+        arena_free(&arena);
+        return OUTCOME_FAIL;
+    }
+    ModuleLoaderOptions loader_options = { .url_names = false };
+    ModuleLoader *loader = module_loader_new(vm, &loader_options);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", config->test_root, test->path);
+    if (loader)
+        module_loader_set_script_path(loader, path);   /* import() in harness scripts */
+    ModuleRecord *root = loader ? module_compile(vm, program, source, (uint32_t)length, test->path) : NULL;
+    arena_free(&arena);
+    if (!root) {
+        char error_name[64] = "", description[DESCRIPTION_SIZE] = "out of memory";
+        if (vm->has_exception) {
+            Value exception = vm_take_exception(vm);
+            thrown_constructor_name(vm, exception, error_name, sizeof error_name);
+            thrown_describe(vm, exception, description, sizeof description);
+        }
+        outcome = judge_early_error(test, error_name, description, message, message_size);
+    } else {
+        GC_SCOPE(vm->heap);
+        GC_ROOT_CELL(vm->heap, root);
+        outcome = run_module_in_vm(vm, config, test, &harness, &host, root, message, message_size);
+        GC_SCOPE_END(vm->heap);
+    }
+    module_loader_free(vm, loader);
+    stop_vm(vm);
+    harness_list_free(&harness);
+    return outcome;
 }
 
 Outcome run_variant(const RunConfig *config, const TestCase *test, Variant variant, const char *source, size_t length,
                     char *message, size_t message_size)
 {
     if (variant == VARIANT_MODULE)
-        return run_module_variant(test, source, length, message, message_size);
+        return run_module_variant(config, test, source, length, message, message_size);
     return run_script_variant(config, test, variant, source, length, message, message_size);
 }

@@ -1,0 +1,3 @@
+export default class {
+  kind = "anonymous class";
+}

@@ -1,0 +1,3 @@
+export * as ns from "./lib_counter.mjs";
+export { counter } from "./lib_counter.mjs";
+export * from "./lib_math.mjs";

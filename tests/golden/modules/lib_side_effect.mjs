@@ -1,0 +1,1 @@
+console.log("lib_side_effect evaluated");
