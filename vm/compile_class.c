@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "vm/compiler_internal.h"
+#include "vm/private_name.h"
 
 typedef struct ClassState {
     Node *node;
@@ -416,12 +417,34 @@ static Node *find_constructor(Node *cls)
     return NULL;
 }
 
-static void create_private_names(FuncState *fs, ScopeInfo *scope)
+/* What the class declares for #name, as CREATE_PRIVATE_NAME's n operand
+ * (PRIVATE_NAME_* of vm/private_name.h): only for error messages. */
+static int private_name_kind(Node *cls, AstName name)
 {
+    for (uint32_t i = 0; i < cls->as.class.body.count; i++) {
+        Node *m = cls->as.class.body.items[i];
+        if (!is_private_key(m) || !names_equal(m->as.class_member.key->as.identifier.name, name))
+            continue;
+        int kind = m->as.class_member.kind;
+        int declared = kind == MEMBER_KIND_METHOD ? PRIVATE_NAME_METHOD
+                     : is_accessor_kind(kind)     ? PRIVATE_NAME_ACCESSOR
+                                                  : PRIVATE_NAME_FIELD;
+        return declared | (m->as.class_member.is_static ? PRIVATE_NAME_STATIC : 0);
+    }
+    return PRIVATE_NAME_FIELD;
+}
+
+/* ES2025 15.7.14 ClassDefinitionEvaluation step 5: a new Private Name for
+ * each #name the class declares, in its class scope's bindings. */
+static void create_private_names(FuncState *fs, Node *cls, ScopeInfo *scope)
+{
+    Node *id = cls->as.class.id;
+    uint32_t class_name = const_name(fs, id ? id->as.identifier.name : (AstName){ "", 0 });
     for (VarInfo *v = scope->extra; v; v = v->next_extra) {
         if (v->kind != VAR_KIND_PRIVATE)
             continue;
-        emit(fs, OP_CREATE_PRIVATE_NAME, (int)const_name(fs, v->name));
+        emit(fs, OP_CREATE_PRIVATE_NAME, (int)const_name(fs, v->name), (int)class_name,
+             private_name_kind(cls, v->name));
         compile_store_binding(fs, v, true, v->name, false);
     }
 }
@@ -469,7 +492,7 @@ void compile_class_named(FuncState *fs, Node *node, AstName name)
     ScopeEntry scope;
     compile_enter_scope(fs, node, &scope);
     if (scope.scope)
-        create_private_names(fs, scope.scope);
+        create_private_names(fs, node, scope.scope);
     const NodeList *body = &node->as.class.body;
     ClassState cs = { node, reg_alloc(fs), reg_alloc(fs), calloc(body->count + 1, sizeof(uint32_t)), false };
     if (!cs.static_keys) {
