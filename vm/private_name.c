@@ -53,6 +53,12 @@ static char *text_of(const String *s)
 
 /* ---- Messages (node 20's words) ---- */
 
+/* The class name for messages: "anonymous" when the class has none. */
+static char *class_name_text(const PrivateName *p)
+{
+    return p->class_name && string_length(p->class_name) ? text_of(p->class_name) : strdup("anonymous");
+}
+
 /* A Private Name that the object lacks. Methods and accessors are brand
  * checks: node names the class ("Receiver must be an instance of class A");
  * fields name the member. */
@@ -67,7 +73,7 @@ static Value throw_missing(VM *vm, Value name, bool writing)
         else
             vm_throw_type_error(vm, "Cannot read private member %s from an object whose class did not declare it", text);
     } else {
-        char *class_name = p->class_name && string_length(p->class_name) ? text_of(p->class_name) : strdup("anonymous");
+        char *class_name = class_name_text(p);
         vm_throw_type_error(vm, "Receiver must be %s %s", kind & PRIVATE_NAME_STATIC ? "class" : "an instance of class",
                             class_name ? class_name : "anonymous");
         free(class_name);
@@ -76,12 +82,24 @@ static Value throw_missing(VM *vm, Value name, bool writing)
     return VALUE_EXCEPTION;
 }
 
-/* o.#x on null or undefined: GetValue's ToObject throws. */
+/* o.#x on null or undefined: GetValue's ToObject throws. Node words it as a
+ * property access of #x for fields, and of the class's name (a read, even
+ * for a write) for instance methods and accessors; static methods and
+ * accessors fail their brand check. */
 static Value throw_nullish_base(VM *vm, Value base, Value name, bool writing)
 {
-    char *text = text_of(private_name_of(name)->symbol.description);
+    const PrivateName *p = private_name_of(name);
+    uint32_t kind = private_name_kind(name);
+    if ((kind & PRIVATE_NAME_KIND_MASK) != PRIVATE_NAME_FIELD) {
+        if (kind & PRIVATE_NAME_STATIC)
+            return throw_missing(vm, name, writing);
+        writing = false;
+    }
+    char *text = (kind & PRIVATE_NAME_KIND_MASK) == PRIVATE_NAME_FIELD ? text_of(p->symbol.description)
+                                                                     : class_name_text(p);
     vm_throw_type_error(vm, "Cannot %s properties of %s (%s '%s')", writing ? "set" : "read",
-                        value_is_null(base) ? "null" : "undefined", writing ? "setting" : "reading", text);
+                        value_is_null(base) ? "null" : "undefined", writing ? "setting" : "reading",
+                        text ? text : "?");
     free(text);
     return VALUE_EXCEPTION;
 }
@@ -220,7 +238,7 @@ static Object *private_add_target(VM *vm, Value target, Value name)
     if ((private_name_kind(name) & PRIVATE_NAME_KIND_MASK) == PRIVATE_NAME_FIELD) {
         throw_with_name(vm, "Cannot initialize %s twice on the same object", name);
     } else {
-        char *class_name = p->class_name && string_length(p->class_name) ? text_of(p->class_name) : strdup("anonymous");
+        char *class_name = class_name_text(p);
         vm_throw_type_error(vm, "Cannot initialize private methods of class %s twice on the same object",
                             class_name ? class_name : "anonymous");
         free(class_name);
