@@ -292,15 +292,15 @@ static void compile_method_member(FuncState *fs, ClassState *cs, Node *member)
     bool is_get = m->kind == MEMBER_KIND_GETTER, is_set = m->kind == MEMBER_KIND_SETTER;
     const char *prefix = is_get ? "get " : is_set ? "set " : "";
     if (is_private_key(member)) {
+        if (m->is_static)
+            return;   /* created and added with the static elements (create_static_private_method) */
         AstName name = compile_name_concat(fs->c, prefix, field_name(fs->c, member));
         emit(fs, OP_CREATE_CLOSURE, (int)compile_function_constant_named(fs, m->value, name));
         emit(fs, OP_SET_HOME_OBJECT, (int)target);
-        if (!m->is_static) {
-            VarInfo *hidden = class_member_hidden_var(fs->c, member);
-            if (hidden)
-                compile_store_binding(fs, hidden, true, hidden->name, false);
-        }
-        return;   /* static private methods are added with the static elements */
+        VarInfo *hidden = class_member_hidden_var(fs->c, member);
+        if (hidden)
+            compile_store_binding(fs, hidden, true, hidden->name, false);
+        return;
     }
     uint32_t mark = fs->next_reg;
     uint32_t key = reg_alloc(fs);
