@@ -60,7 +60,7 @@ static bool names_equal(AstName a, AstName b)
 void compile_load_private_name(FuncState *fs, Node *private_name)
 {
     AstName name = private_name->as.identifier.name;
-    VarInfo *var = scope_resolve_private(fs->scope, name);
+    VarInfo *var = scope_resolve_private(fs->c, fs->scope, name);
     if (!var) {
         compile_error_at(fs->c, private_name, "Private field '#%.*s' must be declared in an enclosing class",
                          (int)name.len, name.chars);
@@ -450,13 +450,18 @@ static void create_private_names(FuncState *fs, Node *cls, ScopeInfo *scope)
 }
 
 /* F = CREATE_CLASS(...) into cs->ctor, its prototype into cs->proto. */
-static void create_constructor(FuncState *fs, ClassState *cs, AstName name)
+static void create_constructor(FuncState *fs, ClassState *cs, ScopeInfo *class_scope, AstName name)
 {
     Node *cls = cs->node;
     uint32_t heritage = reg_alloc(fs);
-    if (cls->as.class.super_class)
+    if (cls->as.class.super_class) {
+        /* the heritage sees the outer private names (ES2025 15.7.14 step 8.a) */
+        ScopeInfo *outer_heritage = fs->c->heritage_class_scope;
+        if (class_scope)
+            fs->c->heritage_class_scope = class_scope;
         compile_expr(fs, cls->as.class.super_class);
-    else
+        fs->c->heritage_class_scope = outer_heritage;
+    } else
         emit(fs, OP_LOAD_HOLE);
     emit(fs, OP_STORE_REG, (int)heritage);
     Node *ctor = find_constructor(cls);
@@ -501,7 +506,7 @@ void compile_class_named(FuncState *fs, Node *node, AstName name)
     }
     for (uint32_t i = 0; i < body->count; i++)
         cs.static_keys[i] = NO_OPERAND;
-    create_constructor(fs, &cs, name);
+    create_constructor(fs, &cs, scope.scope, name);
     for (uint32_t i = 0; i < body->count; i++)
         compile_element(fs, &cs, body->items[i], i);
     if (node->as.class.id) {   /* the inner binding (step 27) */
