@@ -112,12 +112,21 @@ static Value throw_with_name(VM *vm, const char *format, Value name)
     return VALUE_EXCEPTION;
 }
 
+/* The compiler always passes a Private Name; anything else would be a bug
+ * of its own, reported as an error rather than a crash. */
+static bool check_private_name(VM *vm, Value name)
+{
+    if (value_is_private_name(name))
+        return true;
+    vm_throw_type_error(vm, "internal error: not a private name");
+    return false;
+}
+
 /* ---- PrivateElementFind ---- */
 
 /* ES2025 7.3.31 PrivateElementFind: the object (base as an object, after
  * ToObject) and the element's slot and attributes; NULL when base holds no
- * element for name (after throwing the message for a nullish base when
- * nullish_throws). */
+ * element for name. */
 static Object *private_element_find(Value base, Value name, uint32_t *slot, uint8_t *attributes)
 {
     if (!value_is_object(base))
@@ -131,6 +140,8 @@ static Object *private_element_find(Value base, Value name, uint32_t *slot, uint
 /* ES2025 7.3.34 PrivateGet(O, P) */
 Value private_get(VM *vm, Value base, Value name)
 {
+    if (!check_private_name(vm, name))
+        return VALUE_EXCEPTION;
     if (value_is_nullish(base))
         return throw_nullish_base(vm, base, name, false);
     uint32_t slot;
@@ -149,6 +160,8 @@ Value private_get(VM *vm, Value base, Value name)
 /* ES2025 7.3.35 PrivateSet(O, P, value) */
 bool private_set(VM *vm, Value base, Value name, Value value)
 {
+    if (!check_private_name(vm, name))
+        return false;
     if (value_is_nullish(base))
         return !value_is_exception(throw_nullish_base(vm, base, name, true));
     uint32_t slot;
@@ -199,6 +212,8 @@ static char *operand_text(VM *vm, Value v)
  * (steps 4-6: a TypeError for a non-object, then PrivateElementFind). */
 Value private_in(VM *vm, Value name, Value target)
 {
+    if (!check_private_name(vm, name))
+        return VALUE_EXCEPTION;
     if (!value_is_object(target)) {
         char *operand = operand_text(vm, target);
         char *text = text_of(private_name_of(name)->symbol.description);
@@ -226,6 +241,8 @@ static bool private_element_append(VM *vm, Object *o, Value name, const Property
  * or NULL after throwing when it already has the element. */
 static Object *private_add_target(VM *vm, Value target, Value name)
 {
+    if (!check_private_name(vm, name))
+        return NULL;
     if (!value_is_object(target)) {
         vm_throw_type_error(vm, "internal error: private element added to a primitive");
         return NULL;
