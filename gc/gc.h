@@ -33,6 +33,15 @@
  *    roots; a built-in only roots the new values it creates and keeps.
  * 5. GC_SCOPE_END (or returning through an exception path that ends the
  *    scope) must run before the function returns: the root stack is a stack.
+ * 6. A registered variable must live until GC_SCOPE_END: register variables
+ *    declared at the function's top level, or in a block that ends with
+ *    its own GC_SCOPE/GC_SCOPE_END pair. A variable of an inner block that
+ *    ends first leaves its address on the root stack, and the next
+ *    collection reads whatever the compiler put in that stack slot since.
+ *    Nor register inside a loop without a scope in the loop body: each
+ *    iteration would push another root. (Audited: every GC_ROOT in an inner
+ *    block of vm/ and stdlib/ follows this, or has no allocation between
+ *    the block's end and GC_SCOPE_END.)
  *
  * --gc-stress collects at every allocation, so a missing GC_ROOT shows up as
  * a use-after-free under AddressSanitizer at once instead of once a week.

@@ -63,6 +63,9 @@ enum {
 #define GC_PAGE_POOL_MAX 64
 #endif
 
+/* Pages are reserved from the system this many at a time. */
+#define GC_CHUNK_PAGES 16
+
 /* The first collection runs after this many bytes were allocated, and the
  * next ones no sooner than this after the previous one. */
 #define GC_MIN_TRIGGER_BYTES ((size_t)4 * 1024 * 1024)
@@ -93,7 +96,8 @@ typedef struct FreeChain {
 typedef struct Page {
     struct Page *next;         /* in its size class's swept or unswept list */
     uint32_t cell_size;
-    uint32_t cell_count;
+    uint32_t cell_count;       /* cells carved so far (see SizeClass.carving) */
+    uint32_t cell_capacity;    /* cells the page can hold */
     uint8_t size_class;
 } Page;
 
@@ -118,6 +122,13 @@ typedef struct SizeClass {
     FreeCell *free_list;
     Page *swept;
     Page *unswept;
+    /* A new page is not made into free cells all at once: writing every
+     * cell's link would touch all 64 KB, and at start-up most classes need
+     * only a few cells (page faults were most of an empty program's time).
+     * Its cells are carved a few kilobytes at a time, when the free list
+     * runs dry and no page is left to sweep; the page is on the swept list
+     * meanwhile, and sweeping and marking see only its carved cells. */
+    Page *carving;
     uint32_t cell_size;
 } SizeClass;
 
@@ -163,6 +174,8 @@ struct Heap {
     uint8_t class_of_granule[GC_SMALL_MAX / GC_GRANULE + 1];
 
     LargeCell *large_cells;
+    char *chunk_next;          /* pages of the last chunk not yet used */
+    char *chunk_end;
     Page *page_pool;           /* empty pages kept for reuse */
     size_t pool_count;
     size_t heap_bytes;         /* pages (pooled ones too) and large cells */

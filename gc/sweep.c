@@ -110,6 +110,8 @@ void gc_sweep_pending(Heap *heap)
             size_class->unswept = page->next;
             FreeChain chain;
             if (sweep_page(heap, page, &chain) == 0) {
+                if (size_class->carving == page)
+                    size_class->carving = NULL;
                 gc_page_release(heap, page);
                 continue;
             }
@@ -176,6 +178,7 @@ void gc_finalize_everything(Heap *heap)
         finalize_pages(heap, size_class->unswept);
         size_class->swept = size_class->unswept = NULL;
         size_class->free_list = NULL;
+        size_class->carving = NULL;
     }
     while (heap->large_cells != NULL) {
         LargeCell *large = heap->large_cells;

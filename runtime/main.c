@@ -21,6 +21,7 @@
 #include "runtime/cli.h"
 #include "runtime/report.h"
 #include "runtime/source_file.h"
+#include "vm/promise.h"
 #include "vm/bytecode.h"
 #include "vm/function.h"
 #include "vm/realm.h"
@@ -174,6 +175,11 @@ static int execute(const CliOptions *options, const SourceFile *source, const No
     Value result = code ? vm_run_script(vm, code) : VALUE_EXCEPTION;
     if (!value_is_exception(result) && !vm_run_jobs(vm))
         result = VALUE_EXCEPTION;
+    /* node: a promise still rejected with no handler once the microtasks
+     * are drained is reported as an uncaught exception (exit status 1). */
+    Value reason;
+    if (!value_is_exception(result) && promise_take_unhandled_rejection(vm, &reason))
+        result = vm_throw(vm, reason);
     fflush(stdout);
     if (value_is_exception(result)) {
         report_uncaught_exception(stderr, vm, source, vm_take_exception(vm));

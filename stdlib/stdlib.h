@@ -18,7 +18,7 @@
  * (vm/realm.c makes them with the realm). */
 #define STDLIB_ES_INSTALLERS(X) \
     X(symbol) X(object) X(function) X(array) X(string) X(number) X(boolean) \
-    X(math) X(json) X(date) X(regexp) X(console) X(globals)
+    X(math) X(json) X(date) X(regexp) X(promise) X(console) X(globals)
 
 #define X(name) bool stdlib_install_##name(VM *vm, Realm *realm) NODUS_MUST_CHECK;
 STDLIB_ES_INSTALLERS(X)

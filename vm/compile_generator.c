@@ -122,12 +122,16 @@ static void compile_yield_delegate(FuncState *fs, Node *node)
     emit(fs, OP_GET_NAMED, (int)result, (int)done_name, (int)cache_new(fs));
     uint32_t return_not_done = emit_jump(fs, OP_JUMP_IF_FALSE);
     emit(fs, OP_GET_NAMED, (int)result, (int)value_name, (int)cache_new(fs));
+    if (is_async)
+        emit(fs, OP_AWAIT);
     compile_return(fs);
     patch_jump_here(fs, return_not_done);
     uint32_t to_yield = emit_jump(fs, OP_JUMP);
     /* the inner iterator has no return(): return sent from here */
     jump_list_patch(fs, &no_return, code_here(fs));
     emit(fs, OP_LOAD_REG, (int)sent);
+    if (is_async)
+        emit(fs, OP_AWAIT);
     compile_return(fs);
     /* no throw(): close it, then TypeError (ES2025 15.5.5 step 7.b.iii) */
     jump_list_patch(fs, &no_throw, code_here(fs));
@@ -164,6 +168,9 @@ void compile_yield(FuncState *fs, Node *node)
         compile_expr(fs, node->as.yield.argument);
     else
         emit(fs, OP_LOAD_UNDEFINED);
+    /* ES2025 15.5.5 Yield: an async generator yields Await(value) */
+    if (fs->flags & CODE_ASYNC)
+        emit(fs, OP_AWAIT);
     emit(fs, OP_YIELD);
     compile_resume(fs, false);
 }

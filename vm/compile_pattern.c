@@ -19,9 +19,8 @@
  * (The interpreter's ITERATOR_NEXT sets rIter to undefined when next()
  * itself throws, so such an iterator is not closed: ES2025 7.4.8.)
  *
- * Known deviation: for a member expression target inside a pattern
- * ([o.x] = a), the value is fetched before the target reference is
- * evaluated, where the spec evaluates the reference first.
+ * A member expression target inside a pattern ([o.x] = a) is evaluated
+ * before the value is fetched, as the spec orders it (PatternTarget).
  */
 #include "vm/compiler_internal.h"
 
@@ -91,6 +90,51 @@ void compile_assign_target(FuncState *fs, Node *target, bool is_declaration)
     }
 }
 
+/*
+ * A target of an assignment pattern that is a property reference is
+ * evaluated before its value is fetched (ES2025 13.15.5.5 and 13.15.5.6,
+ * step 1: "let lref be Evaluate(DestructuringAssignmentTarget)"), so
+ * [o[f()]] = it calls f before it.next(). Identifiers and nested patterns
+ * have nothing observable to evaluate first; declarations have no such
+ * targets.
+ */
+typedef struct PatternTarget {
+    Node *element;              /* as written, with its default */
+    Node *target;               /* without the default */
+    Node *initializer;          /* the default, or NULL */
+    bool has_ref;               /* target is a member reference, in ref */
+    MemberRef ref;
+} PatternTarget;
+
+static void target_prepare(FuncState *fs, Node *element, bool is_declaration, PatternTarget *t)
+{
+    t->element = element;
+    t->target = element;
+    t->initializer = NULL;
+    t->has_ref = false;
+    if (element && element->kind == AST_ASSIGN_PATTERN) {
+        t->target = element->as.binary.left;
+        t->initializer = element->as.binary.right;
+    }
+    if (!is_declaration && t->target && t->target->kind == AST_MEMBER_EXPR) {
+        compile_member_ref(fs, t->target, t->initializer, &t->ref);
+        t->has_ref = true;
+    }
+}
+
+/* Stores acc (the fetched value) through the prepared target. */
+static void target_assign(FuncState *fs, PatternTarget *t, bool is_declaration)
+{
+    if (!t->has_ref) {
+        compile_assign_target(fs, t->element, is_declaration);
+        return;
+    }
+    if (t->initializer)
+        apply_default(fs, t->target, t->initializer);
+    set_position(fs, t->target);
+    compile_member_ref_set(fs, &t->ref);
+}
+
 /* ---- Array patterns ---- */
 
 /* acc = the iterator's next value, or undefined once it is done. */
@@ -131,16 +175,17 @@ static void destructure_array_elements(FuncState *fs, Node *pattern, uint32_t it
     for (uint32_t i = 0; i < elements->count; i++) {
         Node *element = elements->items[i];
         uint32_t mark = fs->next_reg;
-        if (element && element->kind == AST_REST_ELEMENT) {
+        PatternTarget target;
+        /* [...x] = a as a declaration is a rest element, as an expression a spread */
+        if (element && (element->kind == AST_REST_ELEMENT || element->kind == AST_SPREAD_ELEMENT)) {
+            target_prepare(fs, element->as.spread.argument, is_declaration, &target);
             collect_rest(fs, iterator);
-            compile_assign_target(fs, element->as.spread.argument, is_declaration);
-        } else if (element && element->kind == AST_SPREAD_ELEMENT) {   /* [...x] = a as an expression */
-            collect_rest(fs, iterator);
-            compile_assign_target(fs, element->as.spread.argument, is_declaration);
+            target_assign(fs, &target, is_declaration);
         } else {
+            target_prepare(fs, element, is_declaration, &target);
             next_value_or_undefined(fs, iterator);
             if (element)
-                compile_assign_target(fs, element, is_declaration);
+                target_assign(fs, &target, is_declaration);
         }
         reg_free_to(fs, mark);
     }
@@ -155,6 +200,7 @@ static void destructure_array(FuncState *fs, Node *pattern, bool is_declaration)
     emit(fs, OP_GET_ITERATOR, (int)iterator);
     uint32_t handler_site = emit_push_handler(fs, exception);
     ControlEntry *handler = control_push(fs, CONTROL_HANDLER);
+    handler->iterator_reg = iterator;    /* a return through a yield in the pattern closes it */
     destructure_array_elements(fs, pattern, iterator, is_declaration);
     control_pop(fs, handler);
     emit(fs, OP_POP_HANDLER);
@@ -180,26 +226,35 @@ static bool first_property_reads(const NodeList *props)
     return props->count && props->items[0]->kind == AST_PROPERTY && !props->items[0]->as.property.is_computed;
 }
 
-/* acc = source[key]; with rest, the key is also kept in key_reg for the
- * exclusion list of COPY_DATA_PROPERTIES. */
-static void get_property(FuncState *fs, Node *prop, uint32_t source, uint32_t key_reg)
+/* A property's key: NO_OPERAND for a plain name (GET_NAMED will use its
+ * constant), else a register holding it. With rest, the key is kept in
+ * key_reg for the exclusion list of COPY_DATA_PROPERTIES. */
+static uint32_t evaluate_property_key(FuncState *fs, Node *prop, uint32_t key_reg)
 {
     struct ast_property *p = &prop->as.property;
     Node *key = p->key;
     bool is_name = !p->is_computed && (key->kind == AST_IDENTIFIER || key->kind == AST_STRING_LITERAL);
-    if (is_name && key_reg == NO_OPERAND) {
-        uint32_t atom = key->kind == AST_IDENTIFIER ? const_name(fs, key->as.identifier.name)
-                                                     : const_string(fs, key->as.string_literal.value);
-        set_position(fs, prop);
-        emit(fs, OP_GET_NAMED, (int)source, (int)atom, (int)cache_new(fs));
-        return;
-    }
-    uint32_t mark = fs->next_reg;
+    if (is_name && key_reg == NO_OPERAND)
+        return NO_OPERAND;
     uint32_t key_value = key_reg != NO_OPERAND ? key_reg : reg_alloc(fs);
     compile_property_key(fs, key, p->is_computed);
     emit(fs, OP_STORE_REG, (int)key_value);
-    emit(fs, OP_GET_KEYED, (int)source);
-    reg_free_to(fs, mark);
+    return key_value;
+}
+
+/* acc = source[key] (ES2025 13.15.5.6 step 2, GetV). */
+static void get_property(FuncState *fs, Node *prop, uint32_t source, uint32_t key_value)
+{
+    if (key_value != NO_OPERAND) {
+        emit(fs, OP_LOAD_REG, (int)key_value);
+        emit(fs, OP_GET_KEYED, (int)source);
+        return;
+    }
+    Node *key = prop->as.property.key;
+    uint32_t atom = key->kind == AST_IDENTIFIER ? const_name(fs, key->as.identifier.name)
+                                                 : const_string(fs, key->as.string_literal.value);
+    set_position(fs, prop);
+    emit(fs, OP_GET_NAMED, (int)source, (int)atom, (int)cache_new(fs));
 }
 
 static void destructure_object(FuncState *fs, Node *pattern, bool is_declaration)
@@ -216,17 +271,22 @@ static void destructure_object(FuncState *fs, Node *pattern, bool is_declaration
     for (uint32_t i = 0; i < named; i++) {
         Node *prop = props->items[i];
         uint32_t inner = fs->next_reg;
-        get_property(fs, prop, source, has_rest ? rest + 1 + i : NO_OPERAND);
-        compile_assign_target(fs, prop->as.property.value, is_declaration);
+        uint32_t key_value = evaluate_property_key(fs, prop, has_rest ? rest + 1 + i : NO_OPERAND);
+        PatternTarget target;
+        target_prepare(fs, prop->as.property.value, is_declaration, &target);
+        get_property(fs, prop, source, key_value);
+        target_assign(fs, &target, is_declaration);
         reg_free_to(fs, inner);
     }
     if (has_rest) {
+        PatternTarget target;
+        target_prepare(fs, props->items[props->count - 1]->as.spread.argument, is_declaration, &target);
         emit(fs, OP_CREATE_OBJECT);
         emit(fs, OP_STORE_REG, (int)rest);
         emit(fs, OP_LOAD_REG, (int)source);
         emit(fs, OP_COPY_DATA_PROPERTIES, (int)rest, (int)named);
         emit(fs, OP_LOAD_REG, (int)rest);
-        compile_assign_target(fs, props->items[props->count - 1]->as.spread.argument, is_declaration);
+        target_assign(fs, &target, is_declaration);
     }
     reg_free_to(fs, mark);
 }

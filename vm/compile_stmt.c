@@ -4,7 +4,7 @@
  * must undo on the way out, as the control stack of the FuncState records:
  *
  *   CONTROL_ENV        POP_ENV
- *   CONTROL_HANDLER    POP_HANDLER
+ *   CONTROL_HANDLER    POP_HANDLER (and ITERATOR_CLOSE for an array pattern)
  *   CONTROL_BREAKABLE  a for-of loop left by the jump: ITERATOR_CLOSE
  *   CONTROL_FINALLY    POP_HANDLER, then into the finally code with the
  *                      completion kind in a register; the jump continues
@@ -94,6 +94,23 @@ static void enter_finally(FuncState *fs, ControlEntry *e, int kind, bool has_val
     jump_list_add(fs, &e->to_finally, emit_jump(fs, OP_JUMP));
 }
 
+/* A for-of loop, or an array destructuring (a generator resumed with
+ * return() while a yield inside the pattern is suspended), left by a jump:
+ * IteratorClose with a normal or return completion (ES2025 7.4.10). */
+static void close_iterator_on_exit(FuncState *fs, ControlEntry *e, bool is_return, uint32_t *saved)
+{
+    if (e->iterator_reg == NO_OPERAND)
+        return;
+    if (is_return && *saved == NO_OPERAND) {   /* ITERATOR_CLOSE may change acc */
+        *saved = reg_alloc(fs);
+        emit(fs, OP_STORE_REG, (int)*saved);
+    }
+    if (e->is_async_iterator)
+        compile_async_iterator_close(fs, e->iterator_reg);
+    else
+        emit(fs, OP_ITERATOR_CLOSE, (int)e->iterator_reg);
+}
+
 /*
  * Jumps from here to target (a CONTROL_BREAKABLE; NULL: return acc from
  * the function), undoing every region in between.
@@ -112,18 +129,10 @@ static void jump_out(FuncState *fs, ControlEntry *target, bool is_continue)
             break;
         case CONTROL_HANDLER:
             emit(fs, OP_POP_HANDLER);
+            close_iterator_on_exit(fs, e, is_return, &saved);
             break;
         case CONTROL_BREAKABLE:
-            if (e->iterator_reg == NO_OPERAND)
-                break;
-            if (is_return && saved == NO_OPERAND) {   /* ITERATOR_CLOSE may change acc */
-                saved = reg_alloc(fs);
-                emit(fs, OP_STORE_REG, (int)saved);
-            }
-            if (e->is_async_iterator)
-                compile_async_iterator_close(fs, e->iterator_reg);
-            else
-                emit(fs, OP_ITERATOR_CLOSE, (int)e->iterator_reg);
+            close_iterator_on_exit(fs, e, is_return, &saved);
             break;
         case CONTROL_FINALLY:
             if (saved != NO_OPERAND)
@@ -686,10 +695,14 @@ static void compile_throw(FuncState *fs, Node *node)
 
 static void compile_return_stmt(FuncState *fs, Node *node)
 {
-    if (node->as.argument_stmt.argument)
+    if (node->as.argument_stmt.argument) {
         compile_expr(fs, node->as.argument_stmt.argument);
-    else
+        /* ES2025 15.6.2 / 14.10.1: return in an async generator awaits its value */
+        if ((fs->flags & CODE_ASYNC) && (fs->flags & CODE_GENERATOR))
+            emit(fs, OP_AWAIT);
+    } else {
         emit(fs, OP_LOAD_UNDEFINED);
+    }
     set_position(fs, node);
     compile_return(fs);
 }

@@ -184,7 +184,8 @@ typedef struct ControlEntry {
     bool is_loop;               /* continue may target it */
     bool takes_plain_break;     /* loops and switch: an unlabeled break targets it */
     JumpList breaks, continues;
-    uint32_t iterator_reg;      /* for-of: closed when a jump leaves the loop; NO_OPERAND */
+    uint32_t iterator_reg;      /* for-of, or the HANDLER of an array pattern: closed when
+                                 * a jump leaves it; NO_OPERAND */
     bool is_async_iterator;     /* for await: closing calls return() and awaits it */
     /* CONTROL_FINALLY */
     uint32_t kind_reg, value_reg;

@@ -125,9 +125,11 @@ static bool define_length_and_name(VM *vm, Object *f, uint32_t length, String *n
 
 /* MakeConstructor (ES2025 10.2.5), or a generator's "prototype" (15.5.4):
  * a fresh prototype object (with "constructor" for constructors). */
-static bool define_prototype_property(VM *vm, Object *f, bool generator)
+static bool define_prototype_property(VM *vm, Object *f, bool generator, bool async)
 {
-    Object *proto_parent = generator ? realm_intrinsic(vm, INTRINSIC_GeneratorPrototype) : NULL;
+    Object *proto_parent = generator ? realm_intrinsic(vm, async ? INTRINSIC_AsyncGeneratorPrototype
+                                                                 : INTRINSIC_GeneratorPrototype)
+                                     : NULL;
     if (!proto_parent)
         proto_parent = realm_intrinsic(vm, INTRINSIC_ObjectPrototype);
     GC_SCOPE(vm->heap);
@@ -164,7 +166,7 @@ Object *closure_new(VM *vm, FunctionCode *code, Environment *env)
         ok = define_length_and_name(vm, &c->object, code->param_count, name);
         bool generator = code->flags & CODE_GENERATOR;
         if (ok && (generator || (code_is_constructor(code) && !(code->flags & CODE_CLASS_CONSTRUCTOR))))
-            ok = define_prototype_property(vm, &c->object, generator);
+            ok = define_prototype_property(vm, &c->object, generator, code->flags & CODE_ASYNC);
     }
     GC_SCOPE_END(vm->heap);
     return ok ? &c->object : NULL;

@@ -18,29 +18,7 @@
 #include "vm/object_internal.h"
 #include "vm/operators.h"
 
-typedef enum GeneratorState {
-    GENERATOR_SUSPENDED_START,
-    GENERATOR_SUSPENDED_YIELD,
-    GENERATOR_EXECUTING,
-    GENERATOR_COMPLETED,
-} GeneratorState;
-
-typedef struct GeneratorObject {
-    Object object;
-    GeneratorState state;
-    Object *callee;
-    FunctionCode *code;
-    Environment *env;
-    Value this_value, new_target;
-    uint32_t resume_pc;          /* offset of the instruction to resume at */
-    uint32_t argc;
-    uint32_t value_count;        /* registers, then the extra arguments */
-    Value *values;               /* malloc'd */
-    uint32_t handler_count;
-    Handler *handlers;           /* malloc'd; targets are offsets */
-} GeneratorObject;
-
-static void generator_trace(GCTracer *tracer, Object *o)
+void generator_object_trace(GCTracer *tracer, Object *o)
 {
     GeneratorObject *g = (GeneratorObject *)o;
     gc_mark_cell(tracer, (GCCell *)g->callee);
@@ -54,7 +32,7 @@ static void generator_trace(GCTracer *tracer, Object *o)
         gc_mark_cell(tracer, (GCCell *)g->handlers[i].env);
 }
 
-static void generator_finalize(Heap *heap, Object *o)
+void generator_object_finalize(Heap *heap, Object *o)
 {
     (void)heap;
     GeneratorObject *g = (GeneratorObject *)o;
@@ -75,13 +53,11 @@ static const ObjectClass generator_class = {
     .set_prototype_of = ordinary_set_prototype_of,
     .is_extensible = ordinary_is_extensible,
     .prevent_extensions = ordinary_prevent_extensions,
-    .trace = generator_trace,
-    .finalize = generator_finalize,
+    .trace = generator_object_trace,
+    .finalize = generator_object_finalize,
 };
 
-/* Saves frame (its values, handlers and the pc to resume at) into g.
- * false: out of memory (thrown). */
-static bool save_frame(VM *vm, GeneratorObject *g, Frame *frame, const uint8_t *resume_pc)
+bool generator_save_frame(VM *vm, GeneratorObject *g, Frame *frame, const uint8_t *resume_pc)
 {
     Interpreter *in = vm->interp;
     uint32_t count = (uint32_t)(frame->top - frame->registers);
@@ -127,11 +103,8 @@ Value generator_start(VM *vm, Frame *frame, const uint8_t *resume_pc)
     if (!g)
         return VALUE_EXCEPTION;
     g->state = GENERATOR_SUSPENDED_START;
-    g->callee = frame->callee;
-    g->code = frame->code;
-    g->argc = frame->argc;
-    g->this_value = g->new_target = VALUE_UNDEFINED;
-    if (!save_frame(vm, g, frame, resume_pc))
+    generator_object_init(g, frame);
+    if (!generator_save_frame(vm, g, frame, resume_pc))
         return VALUE_EXCEPTION;
     return value_from_object(&g->object);
 }
@@ -139,21 +112,34 @@ Value generator_start(VM *vm, Frame *frame, const uint8_t *resume_pc)
 bool generator_yield(VM *vm, Frame *frame, const uint8_t *resume_pc)
 {
     GeneratorObject *g = (GeneratorObject *)frame->generator;
-    if (!save_frame(vm, g, frame, resume_pc))
+    if (!generator_save_frame(vm, g, frame, resume_pc))
         return false;
     g->state = GENERATOR_SUSPENDED_YIELD;
     return true;
 }
 
-static void complete(GeneratorObject *g)
+void generator_object_init(GeneratorObject *g, Frame *frame)
 {
-    g->state = GENERATOR_COMPLETED;
+    g->callee = frame->callee;
+    g->code = frame->code;
+    g->argc = frame->argc;
+    g->this_value = g->new_target = VALUE_UNDEFINED;
+}
+
+void generator_release_frame(GeneratorObject *g)
+{
     free(g->values);
     free(g->handlers);
     g->values = NULL;
     g->handlers = NULL;
     g->value_count = g->handler_count = 0;
     g->env = NULL;
+}
+
+static void complete(GeneratorObject *g)
+{
+    g->state = GENERATOR_COMPLETED;
+    generator_release_frame(g);
 }
 
 void generator_complete(Frame *frame) { complete((GeneratorObject *)frame->generator); }
@@ -172,8 +158,7 @@ static Value iterator_result(VM *vm, Value value, bool done)
     return ok ? value_from_object(result) : VALUE_EXCEPTION;
 }
 
-/* Pushes g's saved frame and runs it with value in acc. */
-static Value run_generator(VM *vm, GeneratorObject *g, Value value, uint32_t kind)
+Value generator_run_saved(VM *vm, GeneratorObject *g, Value value, uint32_t kind, uint32_t flags)
 {
     if (!interp_check_c_stack(vm))
         return VALUE_EXCEPTION;
@@ -185,7 +170,7 @@ static Value run_generator(VM *vm, GeneratorObject *g, Value value, uint32_t kin
     frame->this_value = g->this_value;
     frame->new_target = g->new_target;
     frame->generator = &g->object;
-    frame->flags = FRAME_ENTRY | FRAME_GENERATOR;
+    frame->flags = FRAME_ENTRY | FRAME_GENERATOR | flags;
     frame->resume_kind = kind;
     frame->pc = g->code->code + g->resume_pc;
     for (uint32_t i = 0; i < g->handler_count; i++) {
@@ -194,8 +179,14 @@ static Value run_generator(VM *vm, GeneratorObject *g, Value value, uint32_t kin
             return VALUE_EXCEPTION;
         }
     }
+    return interp_execute_with(vm, value);
+}
+
+/* Pushes g's saved frame and runs it with value in acc. */
+static Value run_generator(VM *vm, GeneratorObject *g, Value value, uint32_t kind)
+{
     g->state = GENERATOR_EXECUTING;
-    Value result = interp_execute_with(vm, value);
+    Value result = generator_run_saved(vm, g, value, kind, 0);
     if (value_is_exception(result))
         return result;
     return iterator_result(vm, result, g->state == GENERATOR_COMPLETED);

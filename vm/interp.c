@@ -25,6 +25,9 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "vm/async_from_sync_iterator.h"
+#include "vm/async_function.h"
+#include "vm/async_generator.h"
 #include "vm/atom.h"
 #include "vm/generator.h"
 #include "vm/interp_ops.h"
@@ -208,6 +211,11 @@ Value interp_execute_with(VM *vm, Value initial)
     GC_SCOPE(vm->heap);
     GC_ROOT(vm->heap, acc);
     LOAD_FRAME();
+    if (frame->flags & FRAME_THROW_ON_RESUME) {   /* an await rejected: throw at it */
+        frame->flags &= ~(uint32_t)FRAME_THROW_ON_RESUME;
+        vm_throw(vm, acc);
+        THROW();
+    }
 
 #if USE_COMPUTED_GOTO
     static const void *const dispatch_table[OP__COUNT] = {
@@ -447,10 +455,7 @@ dispatch:
     CASE(LOAD_IMPORT_META)
     CASE(LOAD_BIGINT)
     CASE(CALL_EVAL)
-    CASE(TAIL_CALL_RESERVED)
-    CASE(GET_ASYNC_ITERATOR)
-    CASE(AWAIT)
-    CASE(ASYNC_RETURN) {
+    CASE(TAIL_CALL_RESERVED) {
         SYNC();
         vm_throw_error(vm, ERROR_KIND_SYNTAX, "%s is not supported yet", opcode_names[*pc]);
         THROW();
@@ -834,23 +839,49 @@ binary_slow: {
     /* ---- Generators ---- */
     CASE(GENERATOR_START) {
         SYNC();
-        result = generator_start(vm, frame, pc + SIZE(GENERATOR_START));
+        result = (frame->code->flags & CODE_ASYNC) ? async_generator_start(vm, frame, pc + SIZE(GENERATOR_START))
+                                                   : generator_start(vm, frame, pc + SIZE(GENERATOR_START));
         CHECK(result);
         goto return_result;
     }
     CASE(YIELD) {
         SYNC();
+        if (frame->code->flags & CODE_ASYNC) {
+            int yielded = async_generator_yield(vm, frame, &acc, pc + SIZE(YIELD));
+            CHECK_BOOL(yielded >= 0);
+            if (yielded)
+                NEXT(YIELD);   /* a request was waiting: go on at once */
+            result = VALUE_UNDEFINED;
+            goto return_result;
+        }
         CHECK_BOOL(generator_yield(vm, frame, pc + SIZE(YIELD)));
         result = acc;
         interp_pop_frame(vm);   /* a resumed generator's frame is always an entry frame */
         goto out;
     }
     CASE(RESUME_KIND) { acc = value_from_int32((int32_t)frame->resume_kind); NEXT(RESUME_KIND); }
+    /* ---- Async functions (vm/async_function.c) ---- */
+    CASE(AWAIT) {
+        SYNC();
+        result = async_await(vm, frame, acc, pc + SIZE(AWAIT));
+        CHECK(result);
+        goto return_result;   /* suspended: the frame is saved */
+    }
+    CASE(ASYNC_RETURN) {
+        SYNC();
+        result = async_function_return(vm, frame, acc);
+        CHECK(result);
+        goto return_result;
+    }
 
     CASE(RETURN) {
         result = acc;
-        if (frame->flags & FRAME_GENERATOR)
+        if ((frame->flags & FRAME_GENERATOR) && (frame->code->flags & CODE_ASYNC)) {
+            SYNC();
+            CHECK_BOOL(async_generator_body_done(vm, frame, false, acc));
+        } else if (frame->flags & FRAME_GENERATOR) {
             generator_complete(frame);
+        }
         if (frame->flags & FRAME_CONSTRUCT) {
             SYNC();
             result = closure_construct_result(vm, frame, acc);
@@ -983,6 +1014,11 @@ binary_slow: {
         CHECK_BOOL(interp_get_iterator(vm, acc, false, &REG(1)));
         NEXT(GET_ITERATOR);
     }
+    CASE(GET_ASYNC_ITERATOR) {
+        SYNC();
+        CHECK_BOOL(async_get_iterator(vm, acc, &REG(1)));
+        NEXT(GET_ASYNC_ITERATOR);
+    }
     CASE(ITERATOR_NEXT) {
         SYNC();
         acc = interp_iterator_next(vm, &REG(1));
@@ -1037,6 +1073,17 @@ exception:
             pc = frame->code->code + handler.target;
             DISPATCH();
         }
+        if ((frame->code->flags & CODE_ASYNC) && !(frame->code->flags & CODE_GENERATOR)) {
+            result = async_function_throw(vm, frame);   /* rejects its promise */
+            if (!value_is_exception(result))
+                goto return_result;
+        } else if ((frame->code->flags & CODE_ASYNC) && (frame->flags & FRAME_GENERATOR)) {
+            Value error = vm_take_exception(vm);      /* rejects the request's promise */
+            if (async_generator_body_done(vm, frame, true, error)) {
+                result = VALUE_UNDEFINED;
+                goto return_result;
+            }
+        }
         bool entry = frame->flags & FRAME_ENTRY;
         if (frame->flags & FRAME_GENERATOR)
             generator_complete(frame);
@@ -1079,10 +1126,4 @@ bool vm_exception_site(VM *vm, Value exception, ThrowSite *site)
     site->line = position.line;
     site->column = position.column;
     return position.line > 0;
-}
-
-bool vm_run_jobs(VM *vm)
-{
-    (void)vm;   /* TODO(promises): the job queue */
-    return true;
 }

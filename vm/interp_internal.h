@@ -41,6 +41,7 @@ typedef enum FrameFlag {
     FRAME_ENTRY = 1 << 0,        /* called from C: RETURN leaves interp_execute */
     FRAME_CONSTRUCT = 1 << 1,    /* [[Construct]]: RETURN applies ES2025 10.2.2 steps 10-12 */
     FRAME_GENERATOR = 1 << 2,    /* runs a generator's body (frame->generator) */
+    FRAME_THROW_ON_RESUME = 1 << 3,  /* resumed after an await that rejected: throw acc at once */
 } FrameFlag;
 
 typedef struct Frame {

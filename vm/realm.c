@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "vm/async_from_sync_iterator.h"
+#include "vm/async_function.h"
+#include "vm/async_generator.h"
 #include "vm/atom.h"
 #include "vm/generator.h"
 #include "vm/interp_internal.h"
@@ -281,6 +284,9 @@ static const RealmInstallFn realm_installers[] = {
     install_print,
     stdlib_install_all,
     generator_install,
+    async_function_install,
+    async_generator_install,
+    async_from_sync_iterator_install,
 };
 
 Realm *realm_new(VM *vm)

@@ -17,6 +17,7 @@
     I(SyntaxErrorPrototype) I(TypeErrorPrototype) I(URIErrorPrototype) I(AggregateErrorPrototype) \
     I(IteratorPrototype) I(ArrayIteratorPrototype) I(GeneratorPrototype) I(GeneratorFunctionPrototype) \
     I(AsyncFunctionPrototype) I(AsyncGeneratorPrototype) I(AsyncGeneratorFunctionPrototype) \
+    I(AsyncIteratorPrototype) I(AsyncFromSyncIteratorPrototype) \
     I(PromisePrototype) I(Promise) I(RegExpPrototype) I(Eval) I(ThrowTypeError) \
     I(Object) I(Function) I(Array) \
     I(StringIteratorPrototype) I(ArrayPrototypeValues) I(SymbolRegistry) I(ObjectPrototypeToString) \

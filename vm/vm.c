@@ -9,6 +9,7 @@
 #include "vm/atom.h"
 #include "vm/bytecode.h"
 #include "vm/interp_internal.h"
+#include "vm/job_queue.h"
 #include "vm/object.h"
 #include "vm/string_internal.h"
 #include "vm/symbol.h"
@@ -22,6 +23,7 @@ static void vm_mark_roots(GCTracer *tracer, void *data)
     VM *vm = data;
     gc_mark_value(tracer, vm->exception);
     interp_mark_roots(tracer, vm);   /* the register stack, frames and the realm */
+    job_queue_mark(tracer, vm);
     /* out_of_memory_message and the permanent atoms are pinned. */
 }
 
@@ -68,6 +70,7 @@ void vm_free(VM *vm)
     atom_table_free(vm->atoms);
     object_runtime_free(vm);
     interp_free(vm);
+    job_queue_free(vm);
     free(vm);
 }
 

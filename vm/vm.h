@@ -59,6 +59,8 @@ typedef struct VM {
     /* The well-known symbols (stdlib/stdlib.h WELL_KNOWN_SYMBOLS), shared by
      * all realms: made and pinned by stdlib/es/symbol.c on first use. */
     struct Symbol *well_known_symbols[16];
+    /* vm/job_queue.c: pending promise jobs (a GC root) */
+    struct JobQueue *jobs;
 } VM;
 
 VM *vm_new(const GCOptions *options);

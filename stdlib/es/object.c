@@ -102,12 +102,13 @@ static Value object_assign(VM *vm, Value this_value, uint32_t argc, const Value 
         return VALUE_EXCEPTION;
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, to);
+    Object *from = NULL;
+    GC_ROOT_CELL(vm->heap, from);
     bool ok = true;
     for (uint32_t i = 1; ok && i < argc; i++) {
         if (value_is_nullish(argv[i]))
             continue;
-        Object *from = es_to_object(vm, argv[i]);
-        GC_ROOT_CELL(vm->heap, from);
+        from = es_to_object(vm, argv[i]);
         ok = from && assign_from(vm, to, from);
     }
     GC_SCOPE_END(vm->heap);
