@@ -1014,6 +1014,11 @@ binary_slow: {
         CHECK_BOOL(interp_get_iterator(vm, acc, false, &REG(1)));
         NEXT(GET_ITERATOR);
     }
+    CASE(GET_ITERATOR_RECORD) {
+        SYNC();
+        CHECK_BOOL(interp_get_iterator_record(vm, acc, false, &REG(1)));
+        NEXT(GET_ITERATOR_RECORD);
+    }
     CASE(GET_ASYNC_ITERATOR) {
         SYNC();
         CHECK_BOOL(async_get_iterator(vm, acc, &REG(1)));
