@@ -58,15 +58,17 @@ static bool from_sync(VM *vm, Value obj, Value out[2])
         return false;
     }
     out[0] = iterator;
-    Value next = object_get(vm, value_as_object(iterator), key_of(vm, ATOM_next), iterator);
-    if (value_is_exception(next))
+    /* out (registers) is rooted: the sync next method waits in out[1]
+     * while the wrapper is allocated (a getter may have made it fresh). */
+    out[1] = object_get(vm, value_as_object(iterator), key_of(vm, ATOM_next), iterator);
+    if (value_is_exception(out[1]))
         return false;
     AsyncFromSyncIterator *a = (AsyncFromSyncIterator *)object_new(
         vm, &afs_class, sizeof(AsyncFromSyncIterator), realm_intrinsic(vm, INTRINSIC_AsyncFromSyncIteratorPrototype));
     if (!a)
         return false;
     a->iterator = out[0];
-    a->next_method = next;
+    a->next_method = out[1];
     out[0] = value_from_object(&a->object);
     /* The record's [[NextMethod]]: %AsyncFromSyncIteratorPrototype%.next */
     out[1] = object_get(vm, &a->object, key_of(vm, ATOM_next), out[0]);
