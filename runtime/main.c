@@ -150,6 +150,25 @@ static Node *parse_source(Arena *arena, SourceFile *source, bool detect_module, 
 }
 
 /*
+ * The program is done and the process ends next. In the optimised build the
+ * system takes the heap back at once, which is cheaper than finalizing
+ * every cell and unmapping every page (about a tenth of an empty program's
+ * run time). Builds with assertions (--enable-debug, --enable-sanitizers)
+ * tear everything down, so leak checkers see it all freed; --trace-gc
+ * prints its totals at teardown.
+ */
+static void exit_early_without_teardown(const CliOptions *options, int status)
+{
+#ifdef NDEBUG
+    if (!options->trace_gc)
+        exit(status);   /* flushes stdio */
+#else
+    (void)options;
+    (void)status;
+#endif
+}
+
+/*
  * Runs a parsed program: a VM and a realm, the program compiled to
  * bytecode (vm/) and run as a script; an uncaught exception is reported as
  * node reports it (exit status 1), and -p prints the completion value.
@@ -187,6 +206,7 @@ static int execute(const CliOptions *options, const SourceFile *source, const No
     } else if (options->print_result) {
         report_completion_value(stdout, vm, result);
     }
+    exit_early_without_teardown(options, status);
     realm_free(vm, realm);
     vm_free(vm);
     return status;

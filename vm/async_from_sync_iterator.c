@@ -63,6 +63,7 @@ static bool from_sync(VM *vm, Value obj, Value out[2])
     out[1] = object_get(vm, value_as_object(iterator), key_of(vm, ATOM_next), iterator);
     if (value_is_exception(out[1]))
         return false;
+    out[1] = next;    /* out is in the caller's registers: rooted across the allocation */
     AsyncFromSyncIterator *a = (AsyncFromSyncIterator *)object_new(
         vm, &afs_class, sizeof(AsyncFromSyncIterator), realm_intrinsic(vm, INTRINSIC_AsyncFromSyncIteratorPrototype));
     if (!a)
