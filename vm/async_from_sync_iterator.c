@@ -58,10 +58,8 @@ static bool from_sync(VM *vm, Value obj, Value out[2])
         return false;
     }
     out[0] = iterator;
-    /* out (registers) is rooted: the sync next method waits in out[1]
-     * while the wrapper is allocated (a getter may have made it fresh). */
-    out[1] = object_get(vm, value_as_object(iterator), key_of(vm, ATOM_next), iterator);
-    if (value_is_exception(out[1]))
+    Value next = object_get(vm, value_as_object(iterator), key_of(vm, ATOM_next), iterator);
+    if (value_is_exception(next))
         return false;
     out[1] = next;    /* out is in the caller's registers: rooted across the allocation */
     AsyncFromSyncIterator *a = (AsyncFromSyncIterator *)object_new(
