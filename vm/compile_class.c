@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "vm/compiler_internal.h"
+#include "vm/private_name.h"
 
 typedef struct ClassState {
     Node *node;
@@ -59,7 +60,7 @@ static bool names_equal(AstName a, AstName b)
 void compile_load_private_name(FuncState *fs, Node *private_name)
 {
     AstName name = private_name->as.identifier.name;
-    VarInfo *var = scope_resolve_private(fs->scope, name);
+    VarInfo *var = scope_resolve_private(fs->c, fs->scope, name);
     if (!var) {
         compile_error_at(fs->c, private_name, "Private field '#%.*s' must be declared in an enclosing class",
                          (int)name.len, name.chars);
@@ -291,15 +292,15 @@ static void compile_method_member(FuncState *fs, ClassState *cs, Node *member)
     bool is_get = m->kind == MEMBER_KIND_GETTER, is_set = m->kind == MEMBER_KIND_SETTER;
     const char *prefix = is_get ? "get " : is_set ? "set " : "";
     if (is_private_key(member)) {
+        if (m->is_static)
+            return;   /* created and added with the static elements (create_static_private_method) */
         AstName name = compile_name_concat(fs->c, prefix, field_name(fs->c, member));
         emit(fs, OP_CREATE_CLOSURE, (int)compile_function_constant_named(fs, m->value, name));
         emit(fs, OP_SET_HOME_OBJECT, (int)target);
-        if (!m->is_static) {
-            VarInfo *hidden = class_member_hidden_var(fs->c, member);
-            if (hidden)
-                compile_store_binding(fs, hidden, true, hidden->name, false);
-        }
-        return;   /* static private methods are added with the static elements */
+        VarInfo *hidden = class_member_hidden_var(fs->c, member);
+        if (hidden)
+            compile_store_binding(fs, hidden, true, hidden->name, false);
+        return;
     }
     uint32_t mark = fs->next_reg;
     uint32_t key = reg_alloc(fs);
@@ -416,24 +417,51 @@ static Node *find_constructor(Node *cls)
     return NULL;
 }
 
-static void create_private_names(FuncState *fs, ScopeInfo *scope)
+/* What the class declares for #name, as CREATE_PRIVATE_NAME's n operand
+ * (PRIVATE_NAME_* of vm/private_name.h): only for error messages. */
+static int private_name_kind(Node *cls, AstName name)
 {
+    for (uint32_t i = 0; i < cls->as.class.body.count; i++) {
+        Node *m = cls->as.class.body.items[i];
+        if (!is_private_key(m) || !names_equal(m->as.class_member.key->as.identifier.name, name))
+            continue;
+        int kind = m->as.class_member.kind;
+        int declared = kind == MEMBER_KIND_METHOD ? PRIVATE_NAME_METHOD
+                     : is_accessor_kind(kind)     ? PRIVATE_NAME_ACCESSOR
+                                                  : PRIVATE_NAME_FIELD;
+        return declared | (m->as.class_member.is_static ? PRIVATE_NAME_STATIC : 0);
+    }
+    return PRIVATE_NAME_FIELD;
+}
+
+/* ES2025 15.7.14 ClassDefinitionEvaluation step 5: a new Private Name for
+ * each #name the class declares, in its class scope's bindings. */
+static void create_private_names(FuncState *fs, Node *cls, ScopeInfo *scope)
+{
+    Node *id = cls->as.class.id;
+    uint32_t class_name = const_name(fs, id ? id->as.identifier.name : (AstName){ "", 0 });
     for (VarInfo *v = scope->extra; v; v = v->next_extra) {
         if (v->kind != VAR_KIND_PRIVATE)
             continue;
-        emit(fs, OP_CREATE_PRIVATE_NAME, (int)const_name(fs, v->name));
+        emit(fs, OP_CREATE_PRIVATE_NAME, (int)const_name(fs, v->name), (int)class_name,
+             private_name_kind(cls, v->name));
         compile_store_binding(fs, v, true, v->name, false);
     }
 }
 
 /* F = CREATE_CLASS(...) into cs->ctor, its prototype into cs->proto. */
-static void create_constructor(FuncState *fs, ClassState *cs, AstName name)
+static void create_constructor(FuncState *fs, ClassState *cs, ScopeInfo *class_scope, AstName name)
 {
     Node *cls = cs->node;
     uint32_t heritage = reg_alloc(fs);
-    if (cls->as.class.super_class)
+    if (cls->as.class.super_class) {
+        /* the heritage sees the outer private names (ES2025 15.7.14 step 8.a) */
+        ScopeInfo *outer_heritage = fs->c->heritage_class_scope;
+        if (class_scope)
+            fs->c->heritage_class_scope = class_scope;
         compile_expr(fs, cls->as.class.super_class);
-    else
+        fs->c->heritage_class_scope = outer_heritage;
+    } else
         emit(fs, OP_LOAD_HOLE);
     emit(fs, OP_STORE_REG, (int)heritage);
     Node *ctor = find_constructor(cls);
@@ -469,7 +497,7 @@ void compile_class_named(FuncState *fs, Node *node, AstName name)
     ScopeEntry scope;
     compile_enter_scope(fs, node, &scope);
     if (scope.scope)
-        create_private_names(fs, scope.scope);
+        create_private_names(fs, node, scope.scope);
     const NodeList *body = &node->as.class.body;
     ClassState cs = { node, reg_alloc(fs), reg_alloc(fs), calloc(body->count + 1, sizeof(uint32_t)), false };
     if (!cs.static_keys) {
@@ -478,7 +506,7 @@ void compile_class_named(FuncState *fs, Node *node, AstName name)
     }
     for (uint32_t i = 0; i < body->count; i++)
         cs.static_keys[i] = NO_OPERAND;
-    create_constructor(fs, &cs, name);
+    create_constructor(fs, &cs, scope.scope, name);
     for (uint32_t i = 0; i < body->count; i++)
         compile_element(fs, &cs, body->items[i], i);
     if (node->as.class.id) {   /* the inner binding (step 27) */

@@ -76,8 +76,12 @@ static void delegate_call_method(FuncState *fs, uint32_t iterator, uint32_t meth
 {
     uint32_t mark = fs->next_reg;
     uint32_t callee = reg_alloc_n(fs, 3);
-    emit(fs, OP_GET_NAMED, (int)iterator, (int)method_name, (int)cache_new(fs));
-    emit(fs, OP_STORE_REG, (int)callee);
+    if (method_name == NO_OPERAND) {   /* the iterator record's [[NextMethod]] (15.5.5 step 7.a.i) */
+        emit(fs, OP_MOVE, (int)callee, (int)iterator + 1);
+    } else {
+        emit(fs, OP_GET_NAMED, (int)iterator, (int)method_name, (int)cache_new(fs));
+        emit(fs, OP_STORE_REG, (int)callee);
+    }
     if (missing)
         jump_list_add(fs, missing, emit_jump(fs, OP_JUMP_IF_NULLISH));
     emit(fs, OP_MOVE, (int)callee + 1, (int)iterator);
@@ -94,11 +98,11 @@ static void compile_yield_delegate(FuncState *fs, Node *node)
     bool is_async = (fs->flags & CODE_ASYNC) != 0;
     uint32_t iterator = reg_alloc_n(fs, 2);
     uint32_t sent = reg_alloc(fs), kind = reg_alloc(fs), result = reg_alloc(fs);
-    uint32_t next_name = const_cstr(fs, "next"), throw_name = const_cstr(fs, "throw");
+    uint32_t throw_name = const_cstr(fs, "throw");
     uint32_t return_name = const_cstr(fs, "return"), done_name = const_cstr(fs, "done");
     uint32_t value_name = const_cstr(fs, "value");
     compile_expr(fs, node->as.yield.argument);
-    emit(fs, is_async ? OP_GET_ASYNC_ITERATOR : OP_GET_ITERATOR, (int)iterator);
+    emit(fs, is_async ? OP_GET_ASYNC_ITERATOR : OP_GET_ITERATOR_RECORD, (int)iterator);
     emit(fs, OP_LOAD_UNDEFINED);
     emit(fs, OP_STORE_REG, (int)sent);
     emit(fs, OP_LOAD_INT, 0);
@@ -108,7 +112,7 @@ static void compile_yield_delegate(FuncState *fs, Node *node)
     /* kind 0: next(sent) */
     emit(fs, OP_LOAD_REG, (int)kind);
     uint32_t not_next = emit_jump(fs, OP_JUMP_IF_TRUE);
-    delegate_call_method(fs, iterator, next_name, sent, result, NULL, is_async);
+    delegate_call_method(fs, iterator, NO_OPERAND, sent, result, NULL, is_async);
     uint32_t to_check = emit_jump(fs, OP_JUMP);
     patch_jump_here(fs, not_next);
     emit(fs, OP_LOAD_INT, 1);

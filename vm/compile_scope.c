@@ -179,10 +179,10 @@ VarInfo *scope_resolve(ScopeInfo *from, AstName name)
     return scope_declared_var(from, name);
 }
 
-VarInfo *scope_resolve_private(ScopeInfo *from, AstName name)
+VarInfo *scope_resolve_private(Compiler *c, ScopeInfo *from, AstName name)
 {
     for (ScopeInfo *si = from; si; si = si->parent)
-        for (VarInfo *v = si->extra; v; v = v->next_extra)
+        for (VarInfo *v = si == c->heritage_class_scope ? NULL : si->extra; v; v = v->next_extra)
             if (v->kind == VAR_KIND_PRIVATE && name_equal(v->name, name))
                 return v;
     return NULL;
@@ -282,7 +282,7 @@ static void analyze_declaration(Analyzer *a, Node *identifier)
 
 static void analyze_private(Analyzer *a, Node *private_name)
 {
-    VarInfo *v = scope_resolve_private(a->scope, private_name->as.identifier.name);
+    VarInfo *v = scope_resolve_private(a->c, a->scope, private_name->as.identifier.name);
     if (v)
         note_use(a, v, NULL);
 }
@@ -577,7 +577,11 @@ static void walk_class(Analyzer *a, Node *cls)
 {
     ScopeInfo *saved = enter_scope(a, cls->as.class.scope, cls);
     declare_private_names(a, cls);
+    ScopeInfo *outer_heritage = a->c->heritage_class_scope;
+    if (a->scope != saved)
+        a->c->heritage_class_scope = a->scope;
     walk(a, cls->as.class.super_class);
+    a->c->heritage_class_scope = outer_heritage;
     for (uint32_t i = 0; i < cls->as.class.body.count; i++)
         walk_class_member(a, cls, cls->as.class.body.items[i]);
     if (cls->as.class.id)

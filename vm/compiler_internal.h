@@ -120,7 +120,7 @@ bool reference_needs_tdz_check(Compiler *c, const Node *identifier);
 /* The binding a declaration's identifier declares in scope (or NULL). */
 VarInfo *scope_declared_var(ScopeInfo *scope, AstName name);
 /* The private name #name visible from scope, or NULL. */
-VarInfo *scope_resolve_private(ScopeInfo *from, AstName name);
+VarInfo *scope_resolve_private(Compiler *c, ScopeInfo *from, AstName name);
 /* The hidden binding of a class member (a computed instance field's key, a
  * private method's function), or NULL. */
 VarInfo *class_member_hidden_var(Compiler *c, const Node *member);
@@ -139,6 +139,10 @@ struct Compiler {
     PtrMap hidden_vars;         /* class member node -> its hidden VarInfo; sloppy block
                                    function -> its Annex B var binding */
     ScopeInfo *all_scopes;
+    /* The class scope whose own private names are out of sight while its
+     * ClassHeritage is analyzed and compiled (ES2025 15.7.14 step 8.a: the
+     * heritage sees the outer PrivateEnvironment), or NULL. */
+    ScopeInfo *heritage_class_scope;
     uint32_t seq;               /* analysis walk clock */
     SourceText *source;         /* pinned while compiling */
     const char *source_chars;

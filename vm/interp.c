@@ -35,6 +35,7 @@
 #include "vm/module.h"
 #include "vm/object_internal.h"
 #include "vm/operators.h"
+#include "vm/private_name.h"
 #include "stdlib/stdlib.h"   /* stdlib_regexp_create */
 
 #if !defined(NODUS_SWITCH_DISPATCH) && (defined(__GNUC__) || defined(__clang__))
@@ -477,18 +478,51 @@ dispatch:
     CASE(SET_PRIVATE)
     CASE(HAS_PRIVATE)
     CASE(DEFINE_PRIVATE_FIELD)
-    CASE(CREATE_PRIVATE_NAME)
-    CASE(PRIVATE_GET)
-    CASE(PRIVATE_SET)
-    CASE(PRIVATE_IN)
-    CASE(PRIVATE_DEFINE_FIELD)
-    CASE(PRIVATE_DEFINE_METHOD)
-    CASE(PRIVATE_DEFINE_ACCESSOR)
     CASE(CALL_EVAL)
     CASE(TAIL_CALL_RESERVED) {
         SYNC();
         vm_throw_error(vm, ERROR_KIND_SYNTAX, "%s is not supported yet", opcode_names[*pc]);
         THROW();
+    }
+
+    /* ---- Private names and elements (vm/private_name.c) ---- */
+    CASE(CREATE_PRIVATE_NAME) {
+        SYNC();
+        acc = private_name_new(vm, value_as_string(CONSTANT(1)), value_as_string(CONSTANT(3)), U16(5));
+        CHECK(acc);
+        NEXT(CREATE_PRIVATE_NAME);
+    }
+    CASE(PRIVATE_GET) {
+        SYNC();
+        acc = private_get(vm, REG(1), acc);
+        CHECK(acc);
+        NEXT(PRIVATE_GET);
+    }
+    CASE(PRIVATE_SET) {
+        SYNC();
+        CHECK_BOOL(private_set(vm, REG(1), REG(3), acc));
+        NEXT(PRIVATE_SET);
+    }
+    CASE(PRIVATE_IN) {
+        SYNC();
+        acc = private_in(vm, REG(1), acc);
+        CHECK(acc);
+        NEXT(PRIVATE_IN);
+    }
+    CASE(PRIVATE_DEFINE_FIELD) {
+        SYNC();
+        CHECK_BOOL(private_field_add(vm, REG(1), REG(3), acc));
+        NEXT(PRIVATE_DEFINE_FIELD);
+    }
+    CASE(PRIVATE_DEFINE_METHOD) {
+        SYNC();
+        CHECK_BOOL(private_method_add(vm, REG(1), REG(3), acc));
+        NEXT(PRIVATE_DEFINE_METHOD);
+    }
+    CASE(PRIVATE_DEFINE_ACCESSOR) {
+        SYNC();
+        CHECK_BOOL(private_accessor_add(vm, REG(1), REG(3), REG(5), acc));
+        NEXT(PRIVATE_DEFINE_ACCESSOR);
     }
 
     /* ---- Literals and closures ---- */
@@ -1019,6 +1053,11 @@ binary_slow: {
         SYNC();
         CHECK_BOOL(interp_get_iterator(vm, acc, false, &REG(1)));
         NEXT(GET_ITERATOR);
+    }
+    CASE(GET_ITERATOR_RECORD) {
+        SYNC();
+        CHECK_BOOL(interp_get_iterator_record(vm, acc, false, &REG(1)));
+        NEXT(GET_ITERATOR_RECORD);
     }
     CASE(GET_ASYNC_ITERATOR) {
         SYNC();

@@ -53,6 +53,14 @@ bool interp_get_iterator(VM *vm, Value iterable, bool async, Value *out)
         out[1] = value_from_int32(0);
         return true;
     }
+    return interp_get_iterator_record(vm, iterable, async, out);
+}
+
+/* ES2025 7.4.3 GetIterator without the array fast path: out[0], out[1] are
+ * always the iterator and its next method. */
+bool interp_get_iterator_record(VM *vm, Value iterable, bool async, Value *out)
+{
+    Value key = operators_well_known_key(vm, async ? WELL_KNOWN_KEY_ASYNC_ITERATOR : WELL_KNOWN_KEY_ITERATOR);
     if (value_is_undefined(key) || value_is_nullish(iterable))
         return !throw_not_iterable(vm, iterable);
     GC_SCOPE(vm->heap);

@@ -85,6 +85,8 @@ bool interp_set_function_name(VM *vm, Value function, Value key, uint32_t prefix
 /* ---- Iteration (vm/interp_iter.c) ---- */
 /* GET_ITERATOR: the iterator and its next method into out[0], out[1]. */
 bool interp_get_iterator(VM *vm, Value iterable, bool async, Value *out) NODUS_MUST_CHECK;
+/* GetIterator with out[1] always the next method (no array fast path): yield*. */
+bool interp_get_iterator_record(VM *vm, Value iterable, bool async, Value *out) NODUS_MUST_CHECK;
 /* ITERATOR_NEXT: the value, or the hole when done (out[0] set to undefined). */
 Value interp_iterator_next(VM *vm, Value *iterator_record);
 bool interp_iterator_close(VM *vm, Value iterator, bool quiet) NODUS_MUST_CHECK;

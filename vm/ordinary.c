@@ -5,6 +5,7 @@
  * skip building descriptors only where nothing observable differs.
  */
 #include "vm/object_internal.h"
+#include "vm/symbol.h"
 
 static bool is_accessor_descriptor(const PropertyDescriptor *d) { return d->has & (DESC_HAS_GET | DESC_HAS_SET); }
 static bool is_data_descriptor(const PropertyDescriptor *d) { return d->has & (DESC_HAS_VALUE | DESC_HAS_WRITABLE); }
@@ -418,6 +419,8 @@ static bool collect_key(VM *vm, PropertyKey key, uint32_t slot, uint8_t attribut
     KeyCollector *collector = data;
     if (value_is_symbol(key) != collector->symbols)
         return true;
+    if (collector->symbols && (value_as_symbol(key)->cell.flags & SYMBOL_PRIVATE))
+        return true;   /* private elements are not properties (vm/private_name.h) */
     return key_list_push(vm, collector->keys, key);
 }
 

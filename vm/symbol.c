@@ -4,10 +4,13 @@
 #include "vm/symbol.h"
 
 #include "vm/cell_types.h"
+#include "vm/private_name.h"
 
 static void symbol_trace(GCTracer *tracer, GCCell *cell)
 {
     gc_mark_cell(tracer, (GCCell *)((Symbol *)cell)->description);
+    if (cell->flags & SYMBOL_PRIVATE)
+        gc_mark_cell(tracer, (GCCell *)((PrivateName *)cell)->class_name);
 }
 
 void symbol_register_type(Heap *heap)

@@ -10,6 +10,7 @@
 enum {
     SYMBOL_WELL_KNOWN = 1 << 0,   /* Symbol.iterator and the others of ES2025 6.1.5.1 */
     SYMBOL_REGISTERED = 1 << 1,   /* in the global symbol registry (Symbol.for) */
+    SYMBOL_PRIVATE = 1 << 2,      /* a Private Name: a larger cell (vm/private_name.h) */
 };
 
 struct Symbol {
