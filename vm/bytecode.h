@@ -42,6 +42,7 @@ enum {
     CODE_MODULE = 1 << 11,
     CODE_EVAL = 1 << 12,
     CODE_GETTER_OR_SETTER = 1 << 13,
+    CODE_EVAL_DECLARES_VARS = 1 << 14,  /* sloppy eval code with top-level var or function declarations */
 };
 
 /* Where each instruction came from: pc ranges to source positions, for
@@ -108,5 +109,24 @@ void bytecode_dump(FILE *out, VM *vm, const FunctionCode *code);
 struct Node;
 FunctionCode *compile_program(VM *vm, const struct Node *program, const char *source_text, uint32_t source_len,
                               const char *source_name) NODUS_MUST_CHECK;
+
+/* How a program is compiled when it is not a plain script. */
+typedef struct CompileOptions {
+    /* Eval code (ES2025 19.2.1.3): top-level lexical declarations are local
+     * to it; vars and functions are global (declared as deletable
+     * bindings), or local too when the eval is strict. */
+    bool is_eval;
+    bool is_strict_eval;
+    /* Eval code with a variable environment of its own for its vars and
+     * functions although sloppy (a direct eval inside a function whose
+     * code never names them: see vm/eval.c). */
+    bool eval_vars_are_local;
+    /* CreateDynamicFunction (ES2025 20.2.1.1.1): the function expression
+     * whose name "anonymous" is not bound inside it. */
+    const struct Node *dynamic_function;
+} CompileOptions;
+
+FunctionCode *compile_program_with(VM *vm, const struct Node *program, const char *source_text, uint32_t source_len,
+                                   const char *source_name, const CompileOptions *options) NODUS_MUST_CHECK;
 
 #endif

@@ -601,9 +601,17 @@ static void compiler_free(Compiler *c)
 FunctionCode *compile_program(VM *vm, const struct Node *program, const char *source_text, uint32_t source_len,
                               const char *source_name)
 {
+    CompileOptions options = { 0 };
+    return compile_program_with(vm, program, source_text, source_len, source_name, &options);
+}
+
+FunctionCode *compile_program_with(VM *vm, const struct Node *program, const char *source_text, uint32_t source_len,
+                                   const char *source_name, const CompileOptions *options)
+{
     Compiler c;
     memset(&c, 0, sizeof c);
     c.vm = vm;
+    c.options = *options;
     c.source_chars = source_text;
     c.source_len = source_len;
     arena_init(&c.arena);

@@ -294,11 +294,14 @@ uint32_t compile_function_constant(FuncState *fs, Node *fn)
 
 /* ---- Scripts ---- */
 
-/* The kinds DECLARE_GLOBALS reads, one per name (see opcodes.def). */
-enum { GLOBAL_VAR, GLOBAL_FUNCTION, GLOBAL_LET, GLOBAL_CONST, GLOBAL_CLASS };
+/* The kinds DECLARE_GLOBALS reads, one per name (see opcodes.def); eval
+ * code declares deletable vars and functions (ES2025 19.2.1.3). */
+enum { GLOBAL_VAR, GLOBAL_FUNCTION, GLOBAL_LET, GLOBAL_CONST, GLOBAL_CLASS, GLOBAL_EVAL_VAR, GLOBAL_EVAL_FUNCTION };
 
-static int global_kind(int decl_kind)
+static int global_kind(const FuncState *fs, int decl_kind)
 {
+    if (fs->c->options.is_eval)
+        return decl_kind == DECL_VAR_FUNCTION ? GLOBAL_EVAL_FUNCTION : GLOBAL_EVAL_VAR;
     switch (decl_kind) {
     case DECL_VAR_FUNCTION: return GLOBAL_FUNCTION;
     case DECL_LET: return GLOBAL_LET;
@@ -320,27 +323,33 @@ static void declare_globals(FuncState *fs, const Scope *scope)
         return;
     }
     uint32_t index = const_add(fs, value_from_object(list));   /* pins it */
+    uint32_t next = 0;
     for (uint32_t i = 0; i < scope->count && !fs->c->failed; i++) {
+        if (fs->scope->vars[i].location != VAR_GLOBAL)   /* eval code's own lexical declarations */
+            continue;
         uint32_t name = const_name(fs, scope->decls[i].name);
         if (fs->c->failed)
             return;
-        Value kind = value_from_int32(global_kind(scope->decls[i].kind));
-        if (object_create_data_property(vm, list, property_key_from_index(vm, 2 * i), fs->constants[name]) < 0 ||
-            object_create_data_property(vm, list, property_key_from_index(vm, 2 * i + 1), kind) < 0)
+        Value kind = value_from_int32(global_kind(fs, scope->decls[i].kind));
+        if (object_create_data_property(vm, list, property_key_from_index(vm, next++), fs->constants[name]) < 0 ||
+            object_create_data_property(vm, list, property_key_from_index(vm, next++), kind) < 0)
             compile_error(fs->c, ERROR_KIND_RANGE, "Out of memory while compiling");
     }
-    uint32_t next = 2 * scope->count;
     for (VarInfo *v = fs->scope->extra; v && !fs->c->failed; v = v->next_extra) {   /* Annex B.3.2.2 vars */
         if (v->kind != DECL_VAR)
             continue;
         uint32_t name = const_name(fs, v->name);
         if (fs->c->failed)
             return;
+        Value kind = value_from_int32(global_kind(fs, DECL_VAR));
         if (object_create_data_property(vm, list, property_key_from_index(vm, next++), fs->constants[name]) < 0 ||
-            object_create_data_property(vm, list, property_key_from_index(vm, next++), value_from_int32(GLOBAL_VAR)) < 0)
+            object_create_data_property(vm, list, property_key_from_index(vm, next++), kind) < 0)
             compile_error(fs->c, ERROR_KIND_RANGE, "Out of memory while compiling");
     }
-    emit(fs, OP_DECLARE_GLOBALS, (int)index);
+    if (next > 0 && fs->c->options.is_eval)
+        fs->flags |= CODE_EVAL_DECLARES_VARS;
+    if (next > 0)
+        emit(fs, OP_DECLARE_GLOBALS, (int)index);
 }
 
 static void reject_module_items(FuncState *fs, const NodeList *body)
@@ -366,6 +375,19 @@ void compile_script_body(FuncState *fs, Node *program)
         fs->flags = CODE_MODULE | CODE_STRICT;
         reject_module_items(fs, body);
         compile_var_scope_prologue(fs, NULL);
+    } else if (fs->c->options.is_eval && (fs->c->options.is_strict_eval || fs->c->options.eval_vars_are_local)) {
+        /* ES2025 19.2.1.1 step 16-17: a strict eval has its own variable
+         * environment: all its declarations are locals. */
+        if (fs->c->options.is_strict_eval)
+            fs->flags |= CODE_STRICT;
+        fs->flags |= CODE_EVAL;
+        compile_var_scope_prologue(fs, NULL);
+    } else if (fs->c->options.is_eval) {
+        fs->flags |= CODE_EVAL;
+        declare_globals(fs, program->as.program.scope);
+        if (fs->scope->env_slots)
+            emit(fs, OP_PUSH_ENV, (int)fs->scope->env_slots);
+        compile_place_registers(fs, fs->scope, false);
     } else {
         declare_globals(fs, program->as.program.scope);
     }

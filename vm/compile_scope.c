@@ -29,10 +29,15 @@
  * created before the initialization), or when the binding belongs to a
  * switch's case block (cases can be entered in any order).
  *
+ * ---- Eval code ----
+ * Eval code (vm/eval.c) is compiled as a program whose top-level lexical
+ * declarations, and for a strict eval its vars too, are its own locals
+ * (is_global_binding).
+ *
  * ---- Limits (documented in docs/VM.md) ----
- * Direct eval runs with access to the global scope only, and `with` is
- * rejected with a SyntaxError "not supported yet": both need names at run
- * time, which this design compiles away.
+ * Direct eval inside a function or a block with declarations is rejected
+ * at run time, and `with` is rejected with a SyntaxError "not supported
+ * yet": both need names at run time, which this design compiles away.
  */
 #include <string.h>
 
@@ -217,6 +222,8 @@ static VarInfo *analyze_lookup(Analyzer *a, AstName name)
             return f->arguments_var;
         }
         Node *id = f->node->kind == AST_FUNCTION_EXPR ? f->node->as.function.id : NULL;
+        if (f->node == a->c->options.dynamic_function)
+            id = NULL;   /* ES2025 20.2.1.1.1: "anonymous" is not bound in its body */
         if (id && name_equal(id->as.identifier.name, name)) {
             VarInfo *v2 = analysis_alloc(a, sizeof *v2);
             if (!v2)
@@ -690,8 +697,12 @@ static void walk_call(Analyzer *a, Node *node)
 {
     Node *callee = node->as.call.callee;
     if (node->kind == AST_CALL_EXPR && callee->kind == AST_IDENTIFIER && ast_name_equals(callee->as.identifier.name, "eval"))
+    {
         for (FunctionInfo *f = a->function; f; f = f->parent)
             f->has_direct_eval = true;
+        for (ScopeInfo *si = a->scope; si; si = si->parent)
+            si->sees_direct_eval = true;
+    }
     walk_children(a, node);
 }
 
@@ -758,13 +769,29 @@ static void walk(Analyzer *a, Node *node)
 
 /* ---- Slots ---- */
 
-static void place_var(ScopeInfo *si, VarInfo *v, bool is_global_scope)
+/* Is v, declared at the top level of the program, a global binding?
+ * Scripts: all of them (ES2025 16.1.7). Eval code (19.2.1.3): sloppy eval
+ * declares its vars and functions in the global variable environment; its
+ * lexical declarations, and everything of a strict eval, are its own. */
+static bool is_global_binding(const Compiler *c, const VarInfo *v)
+{
+    if (v->kind == VAR_KIND_HIDDEN || v->kind == VAR_KIND_PRIVATE)
+        return false;
+    if (!c->options.is_eval)
+        return true;
+    return !c->options.is_strict_eval && !c->options.eval_vars_are_local &&
+           (v->kind == DECL_VAR || v->kind == DECL_VAR_FUNCTION);
+}
+
+static void place_var(const Compiler *c, ScopeInfo *si, VarInfo *v, bool is_global_scope)
 {
     if (v->location == VAR_NOWHERE)
         return;
-    if (is_global_scope && v->kind != VAR_KIND_HIDDEN && v->kind != VAR_KIND_PRIVATE) {
+    if (is_global_scope && is_global_binding(c, v)) {
         v->location = VAR_GLOBAL;
-    } else if (v->captured) {
+    } else if (v->captured || si->sees_direct_eval) {
+        /* A direct eval may name any binding of the scopes around it: they
+         * live in Environments, where the eval code can find them. */
         v->location = VAR_ENV;
         v->index = si->env_slots++;
     } else {
@@ -779,12 +806,12 @@ static void assign_slots(Compiler *c)
     for (ScopeInfo *si = c->all_scopes; si; si = si->next_all) {
         bool is_global = si->scope && si->scope->kind == SCOPE_SCRIPT;
         for (uint32_t i = 0; si->scope && i < si->scope->count; i++)
-            place_var(si, &si->vars[i], is_global);
+            place_var(c, si, &si->vars[i], is_global);
         for (VarInfo *v = si->extra; v; v = v->next_extra)
-            place_var(si, v, is_global);
+            place_var(c, si, v, is_global);
         FunctionInfo *f = si->function;
         if (f && f->scope == si && f->self_var)
-            place_var(si, f->self_var, false);
+            place_var(c, si, f->self_var, false);
     }
 }
 

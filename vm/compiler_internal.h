@@ -90,6 +90,7 @@ struct ScopeInfo {
     uint32_t env_slots;         /* size of its Environment; 0: it has none */
     bool is_var_scope;          /* function, script, module, static block: DECL_VAR binds here */
     bool is_switch;             /* a switch's scope: case order makes TDZ unknowable */
+    bool sees_direct_eval;      /* a direct eval call is inside it: its bindings live in its Environment */
     ScopeInfo *next_all;        /* every ScopeInfo, for slot assignment */
 };
 
@@ -139,6 +140,7 @@ struct Compiler {
                                    function -> its Annex B var binding */
     ScopeInfo *all_scopes;
     uint32_t seq;               /* analysis walk clock */
+    CompileOptions options;     /* eval code, dynamic functions */
     SourceText *source;         /* pinned while compiling */
     const char *source_chars;
     uint32_t source_len;

@@ -452,7 +452,6 @@ dispatch:
     CASE(IMPORT_DYNAMIC)
     CASE(LOAD_IMPORT_META)
     CASE(LOAD_BIGINT)
-    CASE(CALL_EVAL)
     CASE(TAIL_CALL_RESERVED)
     CASE(GET_ASYNC_ITERATOR)
     CASE(AWAIT)
@@ -862,6 +861,7 @@ binary_slow: {
 
     /* ---- Calls ---- */
     CASE(CALL) {
+    op_call:;
         Value callee = REG(1);
         uint32_t argc = U16(7);
         Value *argv = &REG(5);
@@ -876,6 +876,17 @@ binary_slow: {
         acc = call_other(vm, frame, callee, REG(3), argc, argv);
         CHECK(acc);
         NEXT(CALL);
+    }
+    CASE(CALL_EVAL) {
+        /* ES2025 13.3.6.1 step 6: a direct eval when the callee is %eval% */
+        Value callee = REG(1);
+        if (value_is_object(callee) && value_as_object(callee) == vm->realm->intrinsics[INTRINSIC_Eval]) {
+            SYNC();
+            acc = interp_direct_eval(vm, frame, U16(7), &REG(5));
+            CHECK(acc);
+            NEXT(CALL_EVAL);
+        }
+        goto op_call;
     }
     CASE(CALL_SPREAD) {
         Value callee = REG(1);
