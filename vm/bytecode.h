@@ -43,6 +43,7 @@ enum {
     CODE_EVAL = 1 << 12,
     CODE_GETTER_OR_SETTER = 1 << 13,
     CODE_EVAL_DECLARES_VARS = 1 << 14,  /* sloppy eval code with top-level var or function declarations */
+    CODE_EVAL_OWN_VAR_ENV = 1 << 15,    /* eval code whose vars are its own (strict, or made local) */
 };
 
 /* Where each instruction came from: pc ranges to source positions, for
@@ -121,6 +122,10 @@ typedef struct CompileOptions {
      * functions although sloppy (a direct eval inside a function whose
      * code never names them: see vm/eval.c). */
     bool eval_vars_are_local;
+    /* A direct eval: the caller's eval scope descriptor (see
+     * vm/compile_eval_scope.c), or NULL; whether new.target is allowed. */
+    struct Object *eval_scope;
+    bool eval_allows_new_target;
     /* CreateDynamicFunction (ES2025 20.2.1.1.1): the function expression
      * whose name "anonymous" is not bound inside it. */
     const struct Node *dynamic_function;

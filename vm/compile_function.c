@@ -380,7 +380,7 @@ void compile_script_body(FuncState *fs, Node *program)
          * environment: all its declarations are locals. */
         if (fs->c->options.is_strict_eval)
             fs->flags |= CODE_STRICT;
-        fs->flags |= CODE_EVAL;
+        fs->flags |= CODE_EVAL | CODE_EVAL_OWN_VAR_ENV;
         compile_var_scope_prologue(fs, NULL);
     } else if (fs->c->options.is_eval) {
         fs->flags |= CODE_EVAL;

@@ -161,7 +161,8 @@ static VarInfo *lookup_in_scope(ScopeInfo *si, AstName name)
         }
     }
     for (VarInfo *v = si->extra; v; v = v->next_extra)
-        if ((v->kind == VAR_KIND_ARGUMENTS || v->kind == DECL_VAR) && name_equal(v->name, name))
+        if ((v->kind == VAR_KIND_ARGUMENTS || v->kind == DECL_VAR || (si->is_eval_outer && v->kind != VAR_KIND_PRIVATE)) &&
+            name_equal(v->name, name))
             return v;
     FunctionInfo *f = si->function;
     if (f && f->scope == si && f->self_var && name_equal(f->self_var->name, name))
@@ -702,6 +703,9 @@ static void walk_call(Analyzer *a, Node *node)
             f->has_direct_eval = true;
         for (ScopeInfo *si = a->scope; si; si = si->parent)
             si->sees_direct_eval = true;
+        VarInfo *arguments = analyze_lookup(a, (AstName){ "arguments", 9 });   /* eval code may name it */
+        if (arguments)
+            note_use(a, arguments, NULL);
     }
     walk_children(a, node);
 }
@@ -818,6 +822,10 @@ static void assign_slots(Compiler *c)
 bool scope_analyze(Compiler *c, Node *program)
 {
     Analyzer a = { c, NULL, NULL };
+    if (c->options.eval_scope)
+        a.scope = eval_outer_scopes(c, c->options.eval_scope);   /* a direct eval's caller */
+    if (c->failed)
+        return false;
     FunctionInfo *f = new_function_info(&a, program, program);
     if (!f)
         return false;

@@ -91,6 +91,9 @@ struct ScopeInfo {
     bool is_var_scope;          /* function, script, module, static block: DECL_VAR binds here */
     bool is_switch;             /* a switch's scope: case order makes TDZ unknowable */
     bool sees_direct_eval;      /* a direct eval call is inside it: its bindings live in its Environment */
+    bool is_eval_outer;         /* eval code: a scope of the caller, made from the eval scope
+                                   descriptor (compile_eval_scope.c); its bindings are in extra */
+    uint8_t eval_record_flags;  /* EVAL_RECORD_* of that descriptor record */
     ScopeInfo *next_all;        /* every ScopeInfo, for slot assignment */
 };
 
@@ -108,6 +111,15 @@ struct FunctionInfo {
 };
 
 bool scope_analyze(Compiler *c, Node *program);
+
+/* ---- Direct eval (compile_eval_scope.c) ---- */
+enum { EVAL_RECORD_VAR_SCOPE = 1 };        /* the record is a variable environment */
+enum { EVAL_CONTEXT_NEW_TARGET = 1 };      /* new.target is allowed in the eval code */
+/* The eval scope descriptor of a direct eval call site: a constant index. */
+uint32_t compile_eval_scope_constant(FuncState *fs);
+/* The caller's scopes as synthetic ScopeInfos, innermost first (NULL when
+ * there are none, or after an error). */
+ScopeInfo *eval_outer_scopes(Compiler *c, Object *descriptor);
 /* Calls visit on each direct child node of node (any kind, from ast.def);
  * stops and returns true as soon as visit does. */
 bool ast_any_child(Node *node, bool (*visit)(void *data, Node *child), void *data);

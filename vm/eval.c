@@ -29,6 +29,7 @@
 #include "vm/string.h"
 #include "vm/cell_types.h"
 #include "vm/object_internal.h"
+#include "vm/compiler_internal.h"
 
 /* The source string as UTF-8 (lone surrogates become U+FFFD); NULL after
  * throwing. */
@@ -51,8 +52,9 @@ static Value throw_parse_error(VM *vm, const ParseError *error)
 /* ES2025 19.2.1.1 PerformEval steps 5-11 and the compilation of 16-27:
  * parses x as a Script (strict when the caller is) and compiles it as eval
  * code. NULL after throwing. */
-static FunctionCode *compile_eval_code(VM *vm, String *x, bool strict_caller, bool vars_are_local)
+static FunctionCode *compile_eval_code(VM *vm, String *x, bool strict_caller, Object *scope, bool vars_are_local)
 {
+    bool allows_new_target = scope && (value_as_int32(scope->elements[0]) & EVAL_CONTEXT_NEW_TARGET);
     size_t len;
     char *text = source_utf8(vm, x, &len);
     if (!text)
@@ -64,7 +66,7 @@ static FunctionCode *compile_eval_code(VM *vm, String *x, bool strict_caller, bo
     }
     Arena arena;
     arena_init(&arena);
-    ParseOptions options = { .is_module = false, .is_strict = strict_caller };
+    ParseOptions options = { .is_module = false, .is_strict = strict_caller, .allow_new_target = allows_new_target };
     ParseError error;
     memset(&error, 0, sizeof error);
     Node *program = parse_program(&arena, text, (uint32_t)len, &options, &error);
@@ -73,7 +75,8 @@ static FunctionCode *compile_eval_code(VM *vm, String *x, bool strict_caller, bo
         throw_parse_error(vm, &error);
     } else {
         CompileOptions compile = { .is_eval = true, .is_strict_eval = program->as.program.is_strict,
-                                   .eval_vars_are_local = vars_are_local };
+                                   .eval_vars_are_local = vars_are_local, .eval_scope = scope,
+                                   .eval_allows_new_target = allows_new_target };
         code = compile_program_with(vm, program, text, (uint32_t)len, "<anonymous>", &compile);
     }
     arena_free(&arena);
@@ -82,8 +85,10 @@ static FunctionCode *compile_eval_code(VM *vm, String *x, bool strict_caller, bo
 }
 
 /* Runs compiled eval code in a frame of its own: its completion value. */
-static Value run_eval_code(VM *vm, FunctionCode *code, Value this_value)
+static Value run_eval_code(VM *vm, FunctionCode *code, Value this_value, const Frame *caller)
 {
+    Environment *env = caller ? caller->env : NULL;
+    Value new_target = caller ? caller->new_target : VALUE_UNDEFINED;
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, code);
     GC_ROOT(vm->heap, this_value);
@@ -93,6 +98,8 @@ static Value run_eval_code(VM *vm, FunctionCode *code, Value this_value)
         if (frame) {
             frame->flags = FRAME_ENTRY;
             frame->this_value = this_value;
+            frame->env = env;   /* rooted by the caller's frame */
+            frame->new_target = new_target;
             result = interp_execute(vm);
         }
     }
@@ -100,27 +107,41 @@ static Value run_eval_code(VM *vm, FunctionCode *code, Value this_value)
     return result;
 }
 
-/* Does a direct eval from frame see only global bindings, besides the
- * frame's this? The compiler keeps every binding a direct eval could name
- * in an Environment (compile_scope.c, sees_direct_eval), so a frame
- * without one has none. */
-static bool eval_sees_only_globals(const Frame *frame)
+/* Does the flat string s equal the atom-like String t? */
+static bool same_name(String *a, String *b)
 {
-    return !(frame->code->flags & CODE_MODULE) && !frame->env;
+    return a == b || string_equals(a, b);
 }
 
-/* Does the flat string s contain the ASCII word? */
-static bool string_contains_ascii(String *s, const char *word)
+/* ES2025 19.2.1.3 EvalDeclarationInstantiation step 3: a var of sloppy
+ * eval code may not be declared over a lexical declaration of a scope
+ * between the eval and its variable environment. Returns 1 when name
+ * is already a binding of that variable environment (a parameter, var or
+ * function of the caller), 0 when free, -1 after throwing SyntaxError. */
+static int check_var_against_scopes(VM *vm, Object *scope, String *name)
 {
-    uint32_t len = string_length(s), n = (uint32_t)strlen(word);
-    for (uint32_t i = 0; i + n <= len; i++) {
-        uint32_t j = 0;
-        while (j < n && string_char_at(s, i + j) == (uint8_t)word[j])
-            j++;
-        if (j == n)
-            return true;
+    uint32_t records = array_length(scope);
+    for (uint32_t r = 1; r < records; r++) {
+        Object *record = value_as_object(scope->elements[r]);
+        bool is_var_scope = value_as_int32(record->elements[0]) & EVAL_RECORD_VAR_SCOPE;
+        uint32_t length = array_length(record);
+        for (uint32_t i = 1; i + 1 < length; i += 2) {
+            if (!same_name(value_as_string(record->elements[i]), name))
+                continue;
+            int kind = (int)((uint32_t)value_as_int32(record->elements[i + 1]) >> 16);
+            if (is_var_scope)
+                return 1;
+            if (kind == DECL_LET || kind == DECL_CONST || kind == DECL_CLASS || kind == DECL_USING) {
+                char *text = string_to_utf8(name, NULL);
+                vm_throw_error(vm, ERROR_KIND_SYNTAX, "Identifier '%s' has already been declared", text ? text : "?");
+                free(text);
+                return -1;
+            }
+        }
+        if (is_var_scope)
+            break;
     }
-    return false;
+    return 0;
 }
 
 /* Does code, or a function nested in it, name the atom name? */
@@ -147,80 +168,86 @@ static Object *declared_var_names(const FunctionCode *code)
     return value_as_object(code->constants[index]);
 }
 
-/* Can the vars a sloppy direct eval declares inside a function live in a
- * variable environment of the eval's own? Yes when the function's code
- * (nested functions included) never names them: then nothing but the eval
- * code itself can observe where they live. (A later direct eval in the
- * same function does not see them: a known gap.) */
-static bool vars_can_be_local(const Frame *frame, const FunctionCode *code)
+/* Where the vars of sloppy direct eval code go (ES2025 19.2.1.3 step
+ * 16): into the global object when the caller's variable environment is
+ * the global one (the code as compiled); else they should be added to the
+ * caller's function scope, which this version cannot do at run time.
+ * Instead they live in a variable environment of the eval code's own when
+ * nothing else can tell the difference: the caller's code (nested
+ * functions included) never names them and they are not already bindings
+ * of the caller's scope. (A later direct eval in the same function does
+ * not see them: a known gap.) Returns 1 global, 0 local, -1 after
+ * throwing. */
+typedef enum { VARS_THROWN = -1, VARS_LOCAL = 0, VARS_GLOBAL = 1 } VarPlacement;
+
+static VarPlacement place_eval_vars(VM *vm, const Frame *caller, Object *scope, const FunctionCode *code)
 {
+    bool global_var_env = !caller->callee && !(caller->code->flags & CODE_EVAL_OWN_VAR_ENV);
     Object *list = declared_var_names(code);
     uint32_t count = list ? array_length(list) / 2 : 0;
-    for (uint32_t i = 0; i < count; i++)
-        if (code_mentions(frame->code, value_as_string(list->elements[2 * i])))
-            return false;
-    return list != NULL;
-}
-
-/* What a direct eval inside a function needs and this version cannot do
- * yet: a sloppy eval declaring vars in the function's variable
- * environment that the function's code names (ES2025 19.2.1.3 step 16),
- * or the function's arguments object (found conservatively: the source
- * text mentions it). */
-static bool needs_function_scope(const Frame *frame, FunctionCode *code, String *text)
-{
-    if (!frame->callee)
-        return false;
-    if ((code->flags & CODE_EVAL_DECLARES_VARS) && !vars_can_be_local(frame, code))
-        return true;
-    return string_contains_ascii(text, "arguments");
-}
-
-/* ES2025 19.2.1.1 PerformEval ( x, strictCaller, direct ); caller is the
- * frame of a direct eval, NULL for an indirect one. */
-static Value perform_eval(VM *vm, Value x, bool strict_caller, Value this_value, const Frame *caller)
-{
-    if (!value_is_string(x))   /* step 2 */
-        return x;
-    GC_SCOPE(vm->heap);
-    GC_ROOT(vm->heap, this_value);
-    GC_ROOT(vm->heap, x);
-    FunctionCode *code = compile_eval_code(vm, value_as_string(x), strict_caller, false);
-    GC_ROOT_CELL(vm->heap, code);
-    Value result = VALUE_EXCEPTION;
-    if (code && caller && needs_function_scope(caller, code, value_as_string(x))) {
-        vm_throw_error(vm, ERROR_KIND_SYNTAX,
-                       "direct eval of var declarations or arguments inside a function is not supported yet");
-        code = NULL;
-    } else if (code && caller && caller->callee && (code->flags & CODE_EVAL_DECLARES_VARS)) {
-        code = compile_eval_code(vm, value_as_string(x), strict_caller, true);
+    for (uint32_t i = 0; i < count; i++) {
+        String *name = value_as_string(list->elements[2 * i]);
+        int found = check_var_against_scopes(vm, scope, name);
+        if (found < 0)
+            return VARS_THROWN;
+        if (!global_var_env && (found || code_mentions(caller->code, name))) {
+            vm_throw_error(vm, ERROR_KIND_SYNTAX,
+                           "direct eval declaring a var its function also names is not supported yet");
+            return VARS_THROWN;
+        }
     }
-    if (code)
-        result = run_eval_code(vm, code, this_value);
+    return global_var_env ? VARS_GLOBAL : VARS_LOCAL;
+}
+
+/* ES2025 19.2.1.1 PerformEval for a direct eval (x a string). */
+static Value direct_eval(VM *vm, const Frame *caller, Object *scope, Value x)
+{
+    bool strict = (caller->code->flags & CODE_STRICT) != 0;
+    GC_SCOPE(vm->heap);
+    GC_ROOT(vm->heap, x);
+    GC_ROOT_CELL(vm->heap, scope);
+    FunctionCode *code = compile_eval_code(vm, value_as_string(x), strict, scope, false);
+    GC_ROOT_CELL(vm->heap, code);
+    if (code && (code->flags & CODE_EVAL_DECLARES_VARS)) {
+        VarPlacement placement = place_eval_vars(vm, caller, scope, code);
+        if (placement == VARS_THROWN)
+            code = NULL;
+        else if (placement == VARS_LOCAL)
+            code = compile_eval_code(vm, value_as_string(x), strict, scope, true);
+    }
+    Value result = code ? run_eval_code(vm, code, caller->this_value, caller) : VALUE_EXCEPTION;
     GC_SCOPE_END(vm->heap);
     return result;
 }
 
+/* ES2025 13.3.6.1 step 6.a-b: the direct eval of CALL_EVAL; scope is the
+ * call site's eval scope descriptor. */
+Value interp_direct_eval(VM *vm, Frame *frame, Value scope, uint32_t argc, const Value *argv)
+{
+    if (argc == 0)
+        return VALUE_UNDEFINED;
+    if (!value_is_string(argv[0]))
+        return argv[0];
+    if (!interp_check_c_stack(vm))
+        return VALUE_EXCEPTION;
+    return direct_eval(vm, frame, value_as_object(scope), argv[0]);
+}
+
 Value vm_perform_eval(VM *vm, Value x, bool strict_caller, Value this_value)
 {
-    return perform_eval(vm, x, strict_caller, this_value, NULL);
+    if (!value_is_string(x))   /* step 2 */
+        return x;
+    GC_SCOPE(vm->heap);
+    GC_ROOT(vm->heap, x);
+    GC_ROOT(vm->heap, this_value);
+    FunctionCode *code = compile_eval_code(vm, value_as_string(x), strict_caller, NULL, false);
+    Value result = code ? run_eval_code(vm, code, this_value, NULL) : VALUE_EXCEPTION;
+    GC_SCOPE_END(vm->heap);
+    return result;
 }
 
 /* ES2025 19.2.1 eval ( x ): an indirect eval, global code. */
 Value vm_indirect_eval(VM *vm, Value x)
 {
     return vm_perform_eval(vm, x, false, value_from_object(vm->realm->global_object));
-}
-
-
-/* ES2025 13.3.6.1 step 6.a-b: the direct eval of CALL_EVAL. */
-Value interp_direct_eval(VM *vm, Frame *frame, uint32_t argc, const Value *argv)
-{
-    if (argc == 0)
-        return VALUE_UNDEFINED;
-    if (!value_is_string(argv[0]))
-        return argv[0];
-    if (!eval_sees_only_globals(frame))
-        return vm_throw_error(vm, ERROR_KIND_SYNTAX, "direct eval inside a function or block with bindings is not supported yet");
-    return perform_eval(vm, argv[0], (frame->code->flags & CODE_STRICT) != 0, frame->this_value, frame);
 }

@@ -882,10 +882,11 @@ binary_slow: {
         Value callee = REG(1);
         if (value_is_object(callee) && value_as_object(callee) == vm->realm->intrinsics[INTRINSIC_Eval]) {
             SYNC();
-            acc = interp_direct_eval(vm, frame, U16(7), &REG(5));
+            acc = interp_direct_eval(vm, frame, REG(3), U16(7), &REG(5));
             CHECK(acc);
             NEXT(CALL_EVAL);
         }
+        REG(3) = VALUE_UNDEFINED;   /* r2 held the eval scope descriptor: any other callee gets this = undefined */
         goto op_call;
     }
     CASE(CALL_SPREAD) {

@@ -18,7 +18,7 @@
 #include "vm/interp_internal.h"
 
 /* ---- Direct eval (vm/eval.c, ES2025 13.3.6.1 step 6) ---- */
-Value interp_direct_eval(VM *vm, Frame *frame, uint32_t argc, const Value *argv);
+Value interp_direct_eval(VM *vm, Frame *frame, Value scope, uint32_t argc, const Value *argv);
 
 /* ---- Properties (vm/interp_property.c) ---- */
 /* GET_NAMED / GET_KEYED: base[key] for any base; key is a property key. */
