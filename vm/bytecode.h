@@ -122,6 +122,9 @@ typedef struct CompileOptions {
      * functions although sloppy (a direct eval inside a function whose
      * code never names them: see vm/eval.c). */
     bool eval_vars_are_local;
+    /* Sloppy eval code inside a function: its vars and functions go to
+     * the function's eval-vars object (DECLARE_EVAL_VARS). */
+    bool eval_vars_in_object;
     /* A direct eval: the caller's eval scope descriptor (see
      * vm/compile_eval_scope.c), or NULL; whether new.target is allowed. */
     struct Object *eval_scope;

@@ -49,7 +49,7 @@ static bool record_var(FuncState *fs, Object *record, const VarInfo *v)
 }
 
 /* One scope's record: its bindings that live in its Environment. */
-static bool add_record(FuncState *fs, Object *descriptor, const ScopeInfo *si)
+static bool add_record(FuncState *fs, Object *descriptor, const ScopeInfo *si, bool in_parameters)
 {
     Object *record = array_new(fs->c->vm, NULL, 0);
     if (!record || !list_push(fs, descriptor, value_from_object(record)))
@@ -61,7 +61,13 @@ static bool add_record(FuncState *fs, Object *descriptor, const ScopeInfo *si)
     if (f && f->scope == si && f->node->kind == AST_PROGRAM && fs->c->options.is_eval &&
         (fs->c->options.is_strict_eval || fs->c->options.eval_vars_are_local))
         is_var_scope = true;
-    if (!list_push(fs, record, value_from_int32(is_var_scope ? EVAL_RECORD_VAR_SCOPE : 0)))
+    int32_t flags = is_var_scope ? EVAL_RECORD_VAR_SCOPE : 0;
+    if (in_parameters && f && f->scope == si && si->function == fs->info) {
+        flags |= EVAL_RECORD_IN_PARAMETERS;
+        if (!f->is_arrow)
+            flags |= EVAL_RECORD_ARGUMENTS_OBJECT;
+    }
+    if (!list_push(fs, record, value_from_int32(flags)))
         return false;
     for (uint32_t i = 0; si->scope && i < si->scope->count; i++)
         if (!record_var(fs, record, &si->vars[i]))
@@ -88,8 +94,19 @@ static bool allows_new_target(const FuncState *fs)
     return false;
 }
 
-uint32_t compile_eval_scope_constant(FuncState *fs)
+/* Is the call in the parameter list of the function being compiled? */
+static bool in_parameter_list(const FuncState *fs, const Node *call)
 {
+    const Node *fn = fs->info->node;
+    if (fn->kind != AST_FUNCTION_DECL && fn->kind != AST_FUNCTION_EXPR && fn->kind != AST_ARROW_FUNCTION)
+        return false;
+    const Node *body = fn->as.function.body;
+    return body && call->start < body->start;
+}
+
+uint32_t compile_eval_scope_constant(FuncState *fs, const Node *call)
+{
+    bool in_parameters = in_parameter_list(fs, call);
     VM *vm = fs->c->vm;
     Object *descriptor = array_new(vm, NULL, 0);
     if (!descriptor) {
@@ -101,7 +118,7 @@ uint32_t compile_eval_scope_constant(FuncState *fs)
     if (!list_push(fs, descriptor, value_from_int32(flags)))
         return index;
     for (const ScopeInfo *si = fs->scope; si; si = si->parent)
-        if (si->env_slots && !add_record(fs, descriptor, si))
+        if (si->env_slots && !add_record(fs, descriptor, si, in_parameters))
             break;
     return index;
 }

@@ -161,8 +161,9 @@ static VarInfo *lookup_in_scope(ScopeInfo *si, AstName name)
         }
     }
     for (VarInfo *v = si->extra; v; v = v->next_extra)
-        if ((v->kind == VAR_KIND_ARGUMENTS || v->kind == DECL_VAR || (si->is_eval_outer && v->kind != VAR_KIND_PRIVATE)) &&
-            name_equal(v->name, name))
+        if ((v->kind == VAR_KIND_ARGUMENTS || v->kind == DECL_VAR ||
+             (si->is_eval_outer && v->kind != VAR_KIND_PRIVATE && v->kind != VAR_KIND_EVAL_VARS)) &&
+            v->location != VAR_NOWHERE && name_equal(v->name, name))
             return v;
     FunctionInfo *f = si->function;
     if (f && f->scope == si && f->self_var && name_equal(f->self_var->name, name))
@@ -239,6 +240,20 @@ static VarInfo *analyze_lookup(Analyzer *a, AstName name)
         }
     }
     return NULL;
+}
+
+/* A sloppy function with a direct eval gets an eval-vars binding in its
+ * var scope (ES2025 19.2.1.3 step 16: the vars the eval declares). */
+static void add_eval_vars(Analyzer *a, FunctionInfo *f)
+{
+    Node *n = f->node;
+    bool is_function = n->kind == AST_FUNCTION_DECL || n->kind == AST_FUNCTION_EXPR || n->kind == AST_ARROW_FUNCTION;
+    if (!is_function || n->as.function.is_strict || f->eval_vars || !f->scope ||
+        n->as.function.kind == FUNCTION_KIND_FIELD_INIT)
+        return;
+    f->eval_vars = new_extra_var(a, f->scope, (AstName){ "*eval-vars*", 11 }, VAR_KIND_EVAL_VARS);
+    if (f->eval_vars)
+        f->eval_vars->captured = true;
 }
 
 /* The function directly inside v's function on the way to the reference. */
@@ -706,8 +721,17 @@ static void walk_call(Analyzer *a, Node *node)
         VarInfo *arguments = analyze_lookup(a, (AstName){ "arguments", 9 });   /* eval code may name it */
         if (arguments)
             note_use(a, arguments, NULL);
+        add_eval_vars(a, a->function);
     }
     walk_children(a, node);
+}
+
+VarInfo *scope_eval_vars(const ScopeInfo *scope)
+{
+    for (VarInfo *v = scope->extra; v; v = v->next_extra)
+        if (v->kind == VAR_KIND_EVAL_VARS)
+            return v;
+    return NULL;
 }
 
 static void walk_export(Analyzer *a, Node *node)
@@ -789,6 +813,8 @@ static bool is_global_binding(const Compiler *c, const VarInfo *v)
 
 static void place_var(const Compiler *c, ScopeInfo *si, VarInfo *v, bool is_global_scope)
 {
+    if (is_global_scope && c->options.eval_vars_in_object && (v->kind == DECL_VAR || v->kind == DECL_VAR_FUNCTION))
+        v->location = VAR_NOWHERE;   /* in the caller's eval-vars object: found by name */
     if (v->location == VAR_NOWHERE)
         return;
     if (is_global_scope && is_global_binding(c, v)) {

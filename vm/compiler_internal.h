@@ -67,6 +67,7 @@ enum {
     VAR_KIND_SELF_NAME,         /* a named function expression's own name */
     VAR_KIND_HIDDEN,            /* class internals: computed field keys, private methods */
     VAR_KIND_PRIVATE,           /* a private name #x declared by a class (name without '#') */
+    VAR_KIND_EVAL_VARS,         /* a sloppy function's object of the vars its direct evals declare */
 };
 
 struct VarInfo {
@@ -108,15 +109,28 @@ struct FunctionInfo {
     uint32_t enter_seq;         /* analysis: when the walk entered it */
     VarInfo *arguments_var;     /* the binding that receives the arguments object, or NULL */
     VarInfo *self_var;          /* the function expression's own name, when referenced */
+    VarInfo *eval_vars;         /* sloppy, with a direct eval: VAR_KIND_EVAL_VARS of its var scope */
 };
 
 bool scope_analyze(Compiler *c, Node *program);
 
 /* ---- Direct eval (compile_eval_scope.c) ---- */
-enum { EVAL_RECORD_VAR_SCOPE = 1 };        /* the record is a variable environment */
+enum {
+    EVAL_RECORD_VAR_SCOPE = 1,             /* the record is a variable environment */
+    EVAL_RECORD_IN_PARAMETERS = 2,         /* the eval is in the function's parameter list: its
+                                              parameters and arguments are in a scope between
+                                              (ES2025 10.2.11 step 20) */
+    EVAL_RECORD_ARGUMENTS_OBJECT = 4,      /* with IN_PARAMETERS: a non-arrow function, whose
+                                              arguments object is in that scope (step 18) */
+};
 enum { EVAL_CONTEXT_NEW_TARGET = 1 };      /* new.target is allowed in the eval code */
+/* Environments between the current scope and target's (compile_var.c). */
+uint32_t env_depth_of(const FuncState *fs, const ScopeInfo *target);
+/* The eval-vars binding of scope (a function var scope, or a caller's
+ * scope seen by eval code), or NULL. */
+VarInfo *scope_eval_vars(const ScopeInfo *scope);
 /* The eval scope descriptor of a direct eval call site: a constant index. */
-uint32_t compile_eval_scope_constant(FuncState *fs);
+uint32_t compile_eval_scope_constant(FuncState *fs, const Node *call);
 /* The caller's scopes as synthetic ScopeInfos, innermost first (NULL when
  * there are none, or after an error). */
 ScopeInfo *eval_outer_scopes(Compiler *c, Object *descriptor);

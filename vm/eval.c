@@ -27,6 +27,7 @@
 #include "vm/interp_ops.h"
 #include "vm/realm.h"
 #include "vm/string.h"
+#include "vm/operators.h"
 #include "vm/cell_types.h"
 #include "vm/object_internal.h"
 #include "vm/compiler_internal.h"
@@ -52,7 +53,7 @@ static Value throw_parse_error(VM *vm, const ParseError *error)
 /* ES2025 19.2.1.1 PerformEval steps 5-11 and the compilation of 16-27:
  * parses x as a Script (strict when the caller is) and compiles it as eval
  * code. NULL after throwing. */
-static FunctionCode *compile_eval_code(VM *vm, String *x, bool strict_caller, Object *scope, bool vars_are_local)
+static FunctionCode *compile_eval_code(VM *vm, String *x, bool strict_caller, Object *scope, bool vars_in_object)
 {
     bool allows_new_target = scope && (value_as_int32(scope->elements[0]) & EVAL_CONTEXT_NEW_TARGET);
     size_t len;
@@ -75,7 +76,7 @@ static FunctionCode *compile_eval_code(VM *vm, String *x, bool strict_caller, Ob
         throw_parse_error(vm, &error);
     } else {
         CompileOptions compile = { .is_eval = true, .is_strict_eval = program->as.program.is_strict,
-                                   .eval_vars_are_local = vars_are_local, .eval_scope = scope,
+                                   .eval_vars_in_object = vars_in_object, .eval_scope = scope,
                                    .eval_allows_new_target = allows_new_target };
         code = compile_program_with(vm, program, text, (uint32_t)len, "<anonymous>", &compile);
     }
@@ -118,44 +119,51 @@ static bool same_name(String *a, String *b)
  * between the eval and its variable environment. Returns 1 when name
  * is already a binding of that variable environment (a parameter, var or
  * function of the caller), 0 when free, -1 after throwing SyntaxError. */
+static int throw_redeclaration(VM *vm, String *name)
+{
+    char *text = string_to_utf8(name, NULL);
+    vm_throw_error(vm, ERROR_KIND_SYNTAX, "Identifier '%s' has already been declared", text ? text : "?");
+    free(text);
+    return -1;
+}
+
+static bool string_equals_ascii(String *s, const char *ascii)
+{
+    uint32_t n = (uint32_t)strlen(ascii);
+    if (string_length(s) != n)
+        return false;
+    for (uint32_t i = 0; i < n; i++)
+        if (string_char_at(s, i) != (uint8_t)ascii[i])
+            return false;
+    return true;
+}
+
 static int check_var_against_scopes(VM *vm, Object *scope, String *name)
 {
     uint32_t records = array_length(scope);
     for (uint32_t r = 1; r < records; r++) {
         Object *record = value_as_object(scope->elements[r]);
-        bool is_var_scope = value_as_int32(record->elements[0]) & EVAL_RECORD_VAR_SCOPE;
+        int32_t flags = value_as_int32(record->elements[0]);
+        bool is_var_scope = flags & EVAL_RECORD_VAR_SCOPE;
         uint32_t length = array_length(record);
+        if ((flags & EVAL_RECORD_ARGUMENTS_OBJECT) && string_equals_ascii(name, "arguments"))
+            return throw_redeclaration(vm, name);
         for (uint32_t i = 1; i + 1 < length; i += 2) {
             if (!same_name(value_as_string(record->elements[i]), name))
                 continue;
             int kind = (int)((uint32_t)value_as_int32(record->elements[i + 1]) >> 16);
-            if (is_var_scope)
+            bool between = !is_var_scope || ((flags & EVAL_RECORD_IN_PARAMETERS) &&
+                                             (kind == DECL_PARAM || kind == VAR_KIND_ARGUMENTS));
+            if (!between)
                 return 1;
-            if (kind == DECL_LET || kind == DECL_CONST || kind == DECL_CLASS || kind == DECL_USING) {
-                char *text = string_to_utf8(name, NULL);
-                vm_throw_error(vm, ERROR_KIND_SYNTAX, "Identifier '%s' has already been declared", text ? text : "?");
-                free(text);
-                return -1;
-            }
+            if (kind == DECL_CATCH_PARAM)   /* Annex B.3.4 VariableStatements in Catch Blocks */
+                continue;
+            return throw_redeclaration(vm, name);
         }
         if (is_var_scope)
             break;
     }
     return 0;
-}
-
-/* Does code, or a function nested in it, name the atom name? */
-static bool code_mentions(const FunctionCode *code, const String *name)
-{
-    for (uint32_t i = 0; i < code->constant_count; i++) {
-        Value c = code->constants[i];
-        if (value_is_string(c) && value_as_string(c) == name)
-            return true;
-        if (value_is_cell(c) && value_as_cell(c)->type == CELL_TYPE_FUNCTION_CODE &&
-            code_mentions((const FunctionCode *)value_as_cell(c), name))
-            return true;
-    }
-    return false;
 }
 
 /* The var and function names sloppy eval code declares: the array of its
@@ -170,15 +178,10 @@ static Object *declared_var_names(const FunctionCode *code)
 
 /* Where the vars of sloppy direct eval code go (ES2025 19.2.1.3 step
  * 16): into the global object when the caller's variable environment is
- * the global one (the code as compiled); else they should be added to the
- * caller's function scope, which this version cannot do at run time.
- * Instead they live in a variable environment of the eval code's own when
- * nothing else can tell the difference: the caller's code (nested
- * functions included) never names them and they are not already bindings
- * of the caller's scope. (A later direct eval in the same function does
- * not see them: a known gap.) Returns 1 global, 0 local, -1 after
- * throwing. */
-typedef enum { VARS_THROWN = -1, VARS_LOCAL = 0, VARS_GLOBAL = 1 } VarPlacement;
+ * the global one (the code as first compiled), else into the eval-vars
+ * object of the caller's function (compiled again so). First the early
+ * check of step 3 against the lexical declarations of the scopes between. */
+typedef enum { VARS_THROWN = -1, VARS_IN_OBJECT = 0, VARS_GLOBAL = 1 } VarPlacement;
 
 static VarPlacement place_eval_vars(VM *vm, const Frame *caller, Object *scope, const FunctionCode *code)
 {
@@ -186,17 +189,10 @@ static VarPlacement place_eval_vars(VM *vm, const Frame *caller, Object *scope, 
     Object *list = declared_var_names(code);
     uint32_t count = list ? array_length(list) / 2 : 0;
     for (uint32_t i = 0; i < count; i++) {
-        String *name = value_as_string(list->elements[2 * i]);
-        int found = check_var_against_scopes(vm, scope, name);
-        if (found < 0)
+        if (check_var_against_scopes(vm, scope, value_as_string(list->elements[2 * i])) < 0)
             return VARS_THROWN;
-        if (!global_var_env && (found || code_mentions(caller->code, name))) {
-            vm_throw_error(vm, ERROR_KIND_SYNTAX,
-                           "direct eval declaring a var its function also names is not supported yet");
-            return VARS_THROWN;
-        }
     }
-    return global_var_env ? VARS_GLOBAL : VARS_LOCAL;
+    return global_var_env ? VARS_GLOBAL : VARS_IN_OBJECT;
 }
 
 /* ES2025 19.2.1.1 PerformEval for a direct eval (x a string). */
@@ -212,7 +208,7 @@ static Value direct_eval(VM *vm, const Frame *caller, Object *scope, Value x)
         VarPlacement placement = place_eval_vars(vm, caller, scope, code);
         if (placement == VARS_THROWN)
             code = NULL;
-        else if (placement == VARS_LOCAL)
+        else if (placement == VARS_IN_OBJECT)
             code = compile_eval_code(vm, value_as_string(x), strict, scope, true);
     }
     Value result = code ? run_eval_code(vm, code, caller->this_value, caller) : VALUE_EXCEPTION;
@@ -250,4 +246,79 @@ Value vm_perform_eval(VM *vm, Value x, bool strict_caller, Value this_value)
 Value vm_indirect_eval(VM *vm, Value x)
 {
     return vm_perform_eval(vm, x, false, value_from_object(vm->realm->global_object));
+}
+
+/* ---- Eval-vars objects (the *_EVAL_VAR instructions) ----
+ * The vars a sloppy direct eval declares in its function (ES2025 19.2.1.3
+ * step 16, CreateMutableBinding with D = true) are properties of an
+ * ordinary object without prototype, held in a hidden binding of the
+ * function's var scope; nothing else can reach it, so its properties are
+ * only ever plain data properties. */
+
+static Object *eval_vars_object(Environment *env, uint32_t depth, uint32_t slot)
+{
+    while (depth-- > 0 && env)
+        env = env->parent;
+    if (!env || slot >= env->slot_count || !value_is_object(env->slots[slot]))
+        return NULL;
+    return value_as_object(env->slots[slot]);
+}
+
+int interp_eval_var(VM *vm, Environment *env, uint32_t depth, uint32_t slot, String *name, EvalVarAccess access,
+                    Value *acc)
+{
+    Object *vars = eval_vars_object(env, depth, slot);
+    if (!vars)
+        return 0;
+    Value key = value_from_string(name);
+    PropertyDescriptor desc;
+    int found = object_get_own_property(vm, vars, key, &desc);
+    if (found <= 0)
+        return found;
+    switch (access) {
+    case EVAL_VAR_LOAD:
+        *acc = desc.value;
+        return 1;
+    case EVAL_VAR_TYPEOF:
+        *acc = operator_typeof(vm, desc.value);
+        return 1;
+    case EVAL_VAR_STORE:
+        return object_set(vm, vars, key, *acc, value_from_object(vars)) < 0 ? -1 : 1;
+    case EVAL_VAR_DELETE: {
+        int deleted = object_delete(vm, vars, key);
+        if (deleted < 0)
+            return -1;
+        *acc = value_from_boolean(deleted);
+        return 1;
+    }
+    }
+    return 0;
+}
+
+bool interp_declare_eval_vars(VM *vm, Environment *env, uint32_t depth, uint32_t slot, Value names)
+{
+    while (depth-- > 0 && env)
+        env = env->parent;
+    if (!env || slot >= env->slot_count)
+        return !vm_throw_type_error(vm, "internal error: no eval-vars binding");
+    if (!value_is_object(env->slots[slot])) {
+        Object *vars = object_new_ordinary(vm, NULL);
+        if (!vars)
+            return false;
+        env->slots[slot] = value_from_object(vars);   /* env is rooted by the frame */
+    }
+    Object *vars = value_as_object(env->slots[slot]);
+    Object *list = value_as_object(names);   /* rooted by the code's constants */
+    uint32_t count = array_length(list);
+    for (uint32_t i = 0; i < count; i++) {
+        Value key = list->elements[i];
+        PropertyDescriptor desc;
+        int found = object_get_own_property(vm, vars, key, &desc);
+        if (found < 0)
+            return false;
+        if (!found && !object_define_data_property(vm, vars, key, VALUE_UNDEFINED,
+                                                   PROP_WRITABLE | PROP_ENUMERABLE | PROP_CONFIGURABLE))
+            return false;
+    }
+    return true;
 }

@@ -877,6 +877,25 @@ binary_slow: {
         CHECK(acc);
         NEXT(CALL);
     }
+#define EVAL_VAR_CASE(name, access) \
+    CASE(name) { \
+        SYNC(); \
+        int found = interp_eval_var(vm, frame->env, U16(5), U16(7), value_as_string(CONSTANT(9)), access, &acc); \
+        if (found < 0) \
+            THROW(); \
+        pc += SIZE(name) + (found ? I32(1) : 0); \
+        DISPATCH(); \
+    }
+    EVAL_VAR_CASE(LOAD_EVAL_VAR, EVAL_VAR_LOAD)
+    EVAL_VAR_CASE(TYPEOF_EVAL_VAR, EVAL_VAR_TYPEOF)
+    EVAL_VAR_CASE(STORE_EVAL_VAR, EVAL_VAR_STORE)
+    EVAL_VAR_CASE(DELETE_EVAL_VAR, EVAL_VAR_DELETE)
+#undef EVAL_VAR_CASE
+    CASE(DECLARE_EVAL_VARS) {
+        SYNC();
+        CHECK_BOOL(interp_declare_eval_vars(vm, frame->env, U16(1), U16(3), CONSTANT(5)));
+        NEXT(DECLARE_EVAL_VARS);
+    }
     CASE(CALL_EVAL) {
         /* ES2025 13.3.6.1 step 6: a direct eval when the callee is %eval% */
         Value callee = REG(1);
