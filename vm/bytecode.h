@@ -43,7 +43,7 @@ enum {
     CODE_EVAL = 1 << 12,
     CODE_GETTER_OR_SETTER = 1 << 13,
     CODE_EVAL_DECLARES_VARS = 1 << 14,  /* sloppy eval code with top-level var or function declarations */
-    CODE_EVAL_OWN_VAR_ENV = 1 << 15,    /* eval code whose vars are its own (strict, or made local) */
+    CODE_EVAL_OWN_VAR_ENV = 1 << 15,    /* strict eval code: its vars are its own */
 };
 
 /* Where each instruction came from: pc ranges to source positions, for
@@ -118,10 +118,6 @@ typedef struct CompileOptions {
      * bindings), or local too when the eval is strict. */
     bool is_eval;
     bool is_strict_eval;
-    /* Eval code with a variable environment of its own for its vars and
-     * functions although sloppy (a direct eval inside a function whose
-     * code never names them: see vm/eval.c). */
-    bool eval_vars_are_local;
     /* Sloppy eval code inside a function: its vars and functions go to
      * the function's eval-vars object (DECLARE_EVAL_VARS). */
     bool eval_vars_in_object;

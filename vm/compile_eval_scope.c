@@ -59,7 +59,7 @@ static bool add_record(FuncState *fs, Object *descriptor, const ScopeInfo *si, b
     if (f && f->scope == si && f->node->kind != AST_PROGRAM)
         is_var_scope = true;
     if (f && f->scope == si && f->node->kind == AST_PROGRAM && fs->c->options.is_eval &&
-        (fs->c->options.is_strict_eval || fs->c->options.eval_vars_are_local))
+        fs->c->options.is_strict_eval)
         is_var_scope = true;
     int32_t flags = is_var_scope ? EVAL_RECORD_VAR_SCOPE : 0;
     if (in_parameters && f && f->scope == si && si->function == fs->info) {

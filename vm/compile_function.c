@@ -434,7 +434,7 @@ void compile_script_body(FuncState *fs, Node *program)
         fs->flags = CODE_MODULE | CODE_STRICT;
         reject_module_items(fs, body);
         compile_var_scope_prologue(fs, NULL);
-    } else if (fs->c->options.is_eval && (fs->c->options.is_strict_eval || fs->c->options.eval_vars_are_local)) {
+    } else if (fs->c->options.is_eval && fs->c->options.is_strict_eval) {
         /* ES2025 19.2.1.1 step 16-17: a strict eval has its own variable
          * environment: all its declarations are locals. */
         if (fs->c->options.is_strict_eval)

@@ -29,15 +29,18 @@
  * created before the initialization), or when the binding belongs to a
  * switch's case block (cases can be entered in any order).
  *
- * ---- Eval code ----
+ * ---- Eval ----
  * Eval code (vm/eval.c) is compiled as a program whose top-level lexical
  * declarations, and for a strict eval its vars too, are its own locals
- * (is_global_binding).
+ * (is_global_binding). Every scope around a direct eval call keeps all its
+ * bindings in its Environment (sees_direct_eval), where eval code compiled
+ * later finds them through the call site's eval scope descriptor
+ * (compile_eval_scope.c); a sloppy function with a direct eval also gets
+ * an eval-vars binding for the vars its evals declare (add_eval_vars).
  *
  * ---- Limits (documented in docs/VM.md) ----
- * Direct eval inside a function or a block with declarations is rejected
- * at run time, and `with` is rejected with a SyntaxError "not supported
- * yet": both need names at run time, which this design compiles away.
+ * `with` is rejected with a SyntaxError "not supported yet": it needs
+ * names at run time, which this design compiles away.
  */
 #include <string.h>
 
@@ -807,7 +810,7 @@ static bool is_global_binding(const Compiler *c, const VarInfo *v)
         return false;
     if (!c->options.is_eval)
         return true;
-    return !c->options.is_strict_eval && !c->options.eval_vars_are_local &&
+    return !c->options.is_strict_eval &&
            (v->kind == DECL_VAR || v->kind == DECL_VAR_FUNCTION);
 }
 

@@ -1,21 +1,16 @@
 /*
  * eval (ES2025 19.2.1): PerformEval for indirect calls of %eval% and for
- * direct calls (CALL_EVAL) made where the caller sees only the global
- * scope.
+ * direct calls (CALL_EVAL), and the eval-vars objects of sloppy functions.
  *
- * The source string is parsed as a Script, compiled as eval code
- * (CompileOptions.is_eval: its lexical declarations are its own; a sloppy
- * eval declares its vars and functions in the global object as deletable
- * properties, ES2025 19.2.1.3 EvalDeclarationInstantiation; a strict eval
- * keeps them too), and run in a frame of its own whose `this` is the
- * caller's (direct) or the global object (indirect). The result is the
- * completion value of the script.
- *
- * Direct eval inside a function, or inside a block whose bindings it could
- * see, is not supported yet: the compiler places every binding a direct
- * eval could name in an Environment (compile_scope.c, sees_direct_eval),
- * but the eval code cannot resolve names against them yet; CALL_EVAL
- * throws a SyntaxError there rather than give wrong answers.
+ * The source string is parsed as a Script and compiled as eval code
+ * (CompileOptions.is_eval): its lexical declarations are its own; a direct
+ * eval compiles against the caller's scopes, given by the call site's eval
+ * scope descriptor (vm/compile_eval_scope.c), and runs in a frame of its
+ * own that starts in the caller's Environment with the caller's this and
+ * new.target. Vars of sloppy eval code (19.2.1.3 step 16) become deletable
+ * global properties when the caller's variable environment is the global
+ * one, else properties of the caller function's eval-vars object; strict
+ * eval code keeps them. The result is the completion value of the script.
  */
 #include <stdlib.h>
 #include <string.h>
