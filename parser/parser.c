@@ -413,7 +413,7 @@ Node *parse_program(Arena *arena, const char *src, uint32_t len, const ParseOpti
     top.is_strict = options->is_module || options->is_strict;
     top.is_async = options->is_module;     /* top-level await */
     top.allow_return = options->is_commonjs && !options->is_module;
-    top.allow_new_target = top.allow_return;
+    top.allow_new_target = top.allow_return || options->allow_new_target;
     p->fn = &top;
 
     if (setjmp(p->fail))

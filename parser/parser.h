@@ -17,6 +17,7 @@ typedef struct ParseOptions {
     bool is_commonjs;         /* a CommonJS module: the Script is the body of node's
                                  module wrapper function, so return and new.target
                                  are allowed at its top level */
+    bool allow_new_target;    /* eval code called inside a function (ES2025 19.2.1.1 step 10) */
 } ParseOptions;
 
 /* The first syntax error found. Parsing stops at it, as node does. */

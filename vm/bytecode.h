@@ -42,6 +42,8 @@ enum {
     CODE_MODULE = 1 << 11,
     CODE_EVAL = 1 << 12,
     CODE_GETTER_OR_SETTER = 1 << 13,
+    CODE_EVAL_DECLARES_VARS = 1 << 14,  /* sloppy eval code with top-level var or function declarations */
+    CODE_EVAL_OWN_VAR_ENV = 1 << 15,    /* strict eval code: its vars are its own */
 };
 
 /* Where each instruction came from: pc ranges to source positions, for
@@ -116,5 +118,27 @@ void bytecode_dump(FILE *out, VM *vm, const FunctionCode *code);
  * source_name names it in stack traces. */
 FunctionCode *compile_program(VM *vm, const struct Node *program, const char *source_text, uint32_t source_len,
                               const char *source_name) NODUS_MUST_CHECK;
+
+/* How a program is compiled when it is not a plain script. */
+typedef struct CompileOptions {
+    /* Eval code (ES2025 19.2.1.3): top-level lexical declarations are local
+     * to it; vars and functions are global (declared as deletable
+     * bindings), or local too when the eval is strict. */
+    bool is_eval;
+    bool is_strict_eval;
+    /* Sloppy eval code inside a function: its vars and functions go to
+     * the function's eval-vars object (DECLARE_EVAL_VARS). */
+    bool eval_vars_in_object;
+    /* A direct eval: the caller's eval scope descriptor (see
+     * vm/compile_eval_scope.c), or NULL; whether new.target is allowed. */
+    struct Object *eval_scope;
+    bool eval_allows_new_target;
+    /* CreateDynamicFunction (ES2025 20.2.1.1.1): the function expression
+     * whose name "anonymous" is not bound inside it. */
+    const struct Node *dynamic_function;
+} CompileOptions;
+
+FunctionCode *compile_program_with(VM *vm, const struct Node *program, const char *source_text, uint32_t source_len,
+                                   const char *source_name, const CompileOptions *options) NODUS_MUST_CHECK;
 
 #endif

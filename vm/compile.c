@@ -599,12 +599,13 @@ static void compiler_free(Compiler *c)
 }
 
 static FunctionCode *compile_tree(VM *vm, const struct Node *program, const char *source_text, uint32_t source_len,
-                                  const char *source_name, ModuleRecord *module)
+                                  const char *source_name, const CompileOptions *options, ModuleRecord *module)
 {
     Compiler c;
     memset(&c, 0, sizeof c);
     c.vm = vm;
     c.module = module;
+    c.options = *options;
     c.source_chars = source_text;
     c.source_len = source_len;
     arena_init(&c.arena);
@@ -632,15 +633,23 @@ static FunctionCode *compile_tree(VM *vm, const struct Node *program, const char
     return failed ? NULL : code;
 }
 
+FunctionCode *compile_program_with(VM *vm, const struct Node *program, const char *source_text, uint32_t source_len,
+                                   const char *source_name, const CompileOptions *options)
+{
+    return compile_tree(vm, program, source_text, source_len, source_name, options, NULL);
+}
+
 FunctionCode *compile_program(VM *vm, const struct Node *program, const char *source_text, uint32_t source_len,
                               const char *source_name)
 {
-    return compile_tree(vm, program, source_text, source_len, source_name, NULL);
+    CompileOptions options = { 0 };
+    return compile_tree(vm, program, source_text, source_len, source_name, &options, NULL);
 }
 
 /* A Module: as a program, and its entries go to module (compile_module.c). */
 FunctionCode *compile_module_program(VM *vm, const struct Node *program, const char *source_text,
                                      uint32_t source_len, const char *source_name, ModuleRecord *module)
 {
-    return compile_tree(vm, program, source_text, source_len, source_name, module);
+    CompileOptions options = { 0 };
+    return compile_tree(vm, program, source_text, source_len, source_name, &options, module);
 }

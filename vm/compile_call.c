@@ -215,8 +215,13 @@ void compile_call(FuncState *fs, Node *node)
     set_position(fs, node);
     if (spread)
         emit(fs, OP_CALL_SPREAD, (int)callee_reg, (int)callee_reg + 1, (int)first);
-    else if (is_direct_eval_candidate(fs, callee))
+    else if (is_direct_eval_candidate(fs, callee)) {
+        /* `this` of a call of eval by a plain name is undefined: its
+         * register carries the eval scope descriptor instead (opcodes.def) */
+        emit(fs, OP_LOAD_CONST, (int)compile_eval_scope_constant(fs, node));
+        emit(fs, OP_STORE_REG, (int)callee_reg + 1);
         emit(fs, OP_CALL_EVAL, (int)callee_reg, (int)callee_reg + 1, (int)first, (int)count);
+    }
     else
         emit(fs, OP_CALL, (int)callee_reg, (int)callee_reg + 1, (int)first, (int)count);
 }

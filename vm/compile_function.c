@@ -294,11 +294,14 @@ uint32_t compile_function_constant(FuncState *fs, Node *fn)
 
 /* ---- Scripts ---- */
 
-/* The kinds DECLARE_GLOBALS reads, one per name (see opcodes.def). */
-enum { GLOBAL_VAR, GLOBAL_FUNCTION, GLOBAL_LET, GLOBAL_CONST, GLOBAL_CLASS };
+/* The kinds DECLARE_GLOBALS reads, one per name (see opcodes.def); eval
+ * code declares deletable vars and functions (ES2025 19.2.1.3). */
+enum { GLOBAL_VAR, GLOBAL_FUNCTION, GLOBAL_LET, GLOBAL_CONST, GLOBAL_CLASS, GLOBAL_EVAL_VAR, GLOBAL_EVAL_FUNCTION };
 
-static int global_kind(int decl_kind)
+static int global_kind(const FuncState *fs, int decl_kind)
 {
+    if (fs->c->options.is_eval)
+        return decl_kind == DECL_VAR_FUNCTION ? GLOBAL_EVAL_FUNCTION : GLOBAL_EVAL_VAR;
     switch (decl_kind) {
     case DECL_VAR_FUNCTION: return GLOBAL_FUNCTION;
     case DECL_LET: return GLOBAL_LET;
@@ -320,27 +323,92 @@ static void declare_globals(FuncState *fs, const Scope *scope)
         return;
     }
     uint32_t index = const_add(fs, value_from_object(list));   /* pins it */
+    uint32_t next = 0;
     for (uint32_t i = 0; i < scope->count && !fs->c->failed; i++) {
+        if (fs->scope->vars[i].location != VAR_GLOBAL)   /* eval code's own lexical declarations */
+            continue;
         uint32_t name = const_name(fs, scope->decls[i].name);
         if (fs->c->failed)
             return;
-        Value kind = value_from_int32(global_kind(scope->decls[i].kind));
-        if (object_create_data_property(vm, list, property_key_from_index(vm, 2 * i), fs->constants[name]) < 0 ||
-            object_create_data_property(vm, list, property_key_from_index(vm, 2 * i + 1), kind) < 0)
+        Value kind = value_from_int32(global_kind(fs, scope->decls[i].kind));
+        if (object_create_data_property(vm, list, property_key_from_index(vm, next++), fs->constants[name]) < 0 ||
+            object_create_data_property(vm, list, property_key_from_index(vm, next++), kind) < 0)
             compile_error(fs->c, ERROR_KIND_RANGE, "Out of memory while compiling");
     }
-    uint32_t next = 2 * scope->count;
     for (VarInfo *v = fs->scope->extra; v && !fs->c->failed; v = v->next_extra) {   /* Annex B.3.2.2 vars */
         if (v->kind != DECL_VAR)
             continue;
         uint32_t name = const_name(fs, v->name);
         if (fs->c->failed)
             return;
+        Value kind = value_from_int32(global_kind(fs, DECL_VAR));
         if (object_create_data_property(vm, list, property_key_from_index(vm, next++), fs->constants[name]) < 0 ||
-            object_create_data_property(vm, list, property_key_from_index(vm, next++), value_from_int32(GLOBAL_VAR)) < 0)
+            object_create_data_property(vm, list, property_key_from_index(vm, next++), kind) < 0)
             compile_error(fs->c, ERROR_KIND_RANGE, "Out of memory while compiling");
     }
-    emit(fs, OP_DECLARE_GLOBALS, (int)index);
+    if (next > 0 && fs->c->options.is_eval)
+        fs->flags |= CODE_EVAL_DECLARES_VARS;
+    if (next > 0)
+        emit(fs, OP_DECLARE_GLOBALS, (int)index);
+}
+
+/* Is the var name of eval code already a binding of the caller's scopes
+ * up to its variable environment (a parameter, var or function: the
+ * eval's declaration then names that binding, ES2025 19.2.1.3 step
+ * 8.a.iv / 10.a.i)? */
+static bool names_caller_binding(const FuncState *fs, AstName name)
+{
+    for (const ScopeInfo *s = fs->scope->parent; s; s = s->parent) {
+        VarInfo *v = scope_declared_var((ScopeInfo *)s, name);
+        if (v && v->scope == s)
+            return true;
+        if (s->eval_record_flags & EVAL_RECORD_VAR_SCOPE)
+            break;
+    }
+    return false;
+}
+
+static bool list_add(FuncState *fs, Object *list, uint32_t *next, AstName name)
+{
+    VM *vm = fs->c->vm;
+    uint32_t index = const_name(fs, name);
+    if (fs->c->failed)
+        return false;
+    if (object_create_data_property(vm, list, property_key_from_index(vm, (*next)++), fs->constants[index]) < 0) {
+        compile_error(fs->c, ERROR_KIND_RANGE, "Out of memory while compiling");
+        return false;
+    }
+    return true;
+}
+
+/* Sloppy eval code in a function: its vars and functions become
+ * properties of the function's eval-vars object (DECLARE_EVAL_VARS). */
+static void declare_eval_vars(FuncState *fs, const Scope *scope)
+{
+    VarInfo *eval_vars = NULL;
+    for (const ScopeInfo *s = fs->scope->parent; s && !eval_vars; s = s->parent)
+        eval_vars = scope_eval_vars(s);
+    if (!eval_vars || !scope) {
+        compile_error(fs->c, ERROR_KIND_SYNTAX, "direct eval declaring vars here is not supported yet");
+        return;
+    }
+    Object *list = array_new(fs->c->vm, NULL, 0);
+    if (!list) {
+        compile_error(fs->c, ERROR_KIND_RANGE, "Out of memory while compiling");
+        return;
+    }
+    uint32_t index = const_add(fs, value_from_object(list));   /* pins it */
+    uint32_t next = 0;
+    for (uint32_t i = 0; i < scope->count && !fs->c->failed; i++) {
+        int kind = scope->decls[i].kind;
+        if ((kind == DECL_VAR || kind == DECL_VAR_FUNCTION) && !names_caller_binding(fs, scope->decls[i].name))
+            list_add(fs, list, &next, scope->decls[i].name);
+    }
+    for (VarInfo *v = fs->scope->extra; v && !fs->c->failed; v = v->next_extra)   /* Annex B.3.2.3 */
+        if (v->kind == DECL_VAR && !names_caller_binding(fs, v->name))
+            list_add(fs, list, &next, v->name);
+    if (next > 0)
+        emit(fs, OP_DECLARE_EVAL_VARS, (int)env_depth_of(fs, eval_vars->scope), (int)eval_vars->index, (int)index);
 }
 
 /* A Module (ES2025 16.2.1.6.4 InitializeEnvironment, 16.2.1.6.5
@@ -366,10 +434,28 @@ void compile_script_body(FuncState *fs, Node *program)
     fs->flags = CODE_SCRIPT | (program->as.program.is_strict ? CODE_STRICT : 0);
     set_position(fs, program);
     bool is_module = program->as.program.is_module;
-    if (is_module)
+    if (is_module) {
         compile_module_prologue(fs, program);
-    else
+    } else if (fs->c->options.is_eval && fs->c->options.is_strict_eval) {
+        /* ES2025 19.2.1.1 step 16-17: a strict eval has its own variable
+         * environment: all its declarations are locals. */
+        fs->flags |= CODE_STRICT | CODE_EVAL | CODE_EVAL_OWN_VAR_ENV;
+        compile_var_scope_prologue(fs, NULL);
+    } else if (fs->c->options.is_eval && fs->c->options.eval_vars_in_object) {
+        fs->flags |= CODE_EVAL;
+        if (fs->scope->env_slots)
+            emit(fs, OP_PUSH_ENV, (int)fs->scope->env_slots);
+        declare_eval_vars(fs, program->as.program.scope);
+        compile_place_registers(fs, fs->scope, false);
+    } else if (fs->c->options.is_eval) {
+        fs->flags |= CODE_EVAL;
         declare_globals(fs, program->as.program.scope);
+        if (fs->scope->env_slots)
+            emit(fs, OP_PUSH_ENV, (int)fs->scope->env_slots);
+        compile_place_registers(fs, fs->scope, false);
+    } else {
+        declare_globals(fs, program->as.program.scope);
+    }
     fs->completion_reg = reg_alloc(fs);
     emit(fs, OP_LOAD_UNDEFINED);
     emit(fs, OP_STORE_REG, (int)fs->completion_reg);

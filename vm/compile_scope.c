@@ -29,10 +29,18 @@
  * created before the initialization), or when the binding belongs to a
  * switch's case block (cases can be entered in any order).
  *
+ * ---- Eval ----
+ * Eval code (vm/eval.c) is compiled as a program whose top-level lexical
+ * declarations, and for a strict eval its vars too, are its own locals
+ * (is_global_binding). Every scope around a direct eval call keeps all its
+ * bindings in its Environment (sees_direct_eval), where eval code compiled
+ * later finds them through the call site's eval scope descriptor
+ * (compile_eval_scope.c); a sloppy function with a direct eval also gets
+ * an eval-vars binding for the vars its evals declare (add_eval_vars).
+ *
  * ---- Limits (documented in docs/VM.md) ----
- * Direct eval runs with access to the global scope only, and `with` is
- * rejected with a SyntaxError "not supported yet": both need names at run
- * time, which this design compiles away.
+ * `with` is rejected with a SyntaxError "not supported yet": it needs
+ * names at run time, which this design compiles away.
  */
 #include <string.h>
 
@@ -156,7 +164,9 @@ static VarInfo *lookup_in_scope(ScopeInfo *si, AstName name)
         }
     }
     for (VarInfo *v = si->extra; v; v = v->next_extra)
-        if ((v->kind == VAR_KIND_ARGUMENTS || v->kind == DECL_VAR) && name_equal(v->name, name))
+        if ((v->kind == VAR_KIND_ARGUMENTS || v->kind == DECL_VAR ||
+             (si->is_eval_outer && v->kind != VAR_KIND_PRIVATE && v->kind != VAR_KIND_EVAL_VARS)) &&
+            v->location != VAR_NOWHERE && name_equal(v->name, name))
             return v;
     FunctionInfo *f = si->function;
     if (f && f->scope == si && f->self_var && name_equal(f->self_var->name, name))
@@ -217,6 +227,8 @@ static VarInfo *analyze_lookup(Analyzer *a, AstName name)
             return f->arguments_var;
         }
         Node *id = f->node->kind == AST_FUNCTION_EXPR ? f->node->as.function.id : NULL;
+        if (f->node == a->c->options.dynamic_function)
+            id = NULL;   /* ES2025 20.2.1.1.1: "anonymous" is not bound in its body */
         if (id && name_equal(id->as.identifier.name, name)) {
             VarInfo *v2 = analysis_alloc(a, sizeof *v2);
             if (!v2)
@@ -231,6 +243,20 @@ static VarInfo *analyze_lookup(Analyzer *a, AstName name)
         }
     }
     return NULL;
+}
+
+/* A sloppy function with a direct eval gets an eval-vars binding in its
+ * var scope (ES2025 19.2.1.3 step 16: the vars the eval declares). */
+static void add_eval_vars(Analyzer *a, FunctionInfo *f)
+{
+    Node *n = f->node;
+    bool is_function = n->kind == AST_FUNCTION_DECL || n->kind == AST_FUNCTION_EXPR || n->kind == AST_ARROW_FUNCTION;
+    if (!is_function || n->as.function.is_strict || f->eval_vars || !f->scope ||
+        n->as.function.kind == FUNCTION_KIND_FIELD_INIT)
+        return;
+    f->eval_vars = new_extra_var(a, f->scope, (AstName){ "*eval-vars*", 11 }, VAR_KIND_EVAL_VARS);
+    if (f->eval_vars)
+        f->eval_vars->captured = true;
 }
 
 /* The function directly inside v's function on the way to the reference. */
@@ -694,9 +720,25 @@ static void walk_call(Analyzer *a, Node *node)
 {
     Node *callee = node->as.call.callee;
     if (node->kind == AST_CALL_EXPR && callee->kind == AST_IDENTIFIER && ast_name_equals(callee->as.identifier.name, "eval"))
+    {
         for (FunctionInfo *f = a->function; f; f = f->parent)
             f->has_direct_eval = true;
+        for (ScopeInfo *si = a->scope; si; si = si->parent)
+            si->sees_direct_eval = true;
+        VarInfo *arguments = analyze_lookup(a, (AstName){ "arguments", 9 });   /* eval code may name it */
+        if (arguments)
+            note_use(a, arguments, NULL);
+        add_eval_vars(a, a->function);
+    }
     walk_children(a, node);
+}
+
+VarInfo *scope_eval_vars(const ScopeInfo *scope)
+{
+    for (VarInfo *v = scope->extra; v; v = v->next_extra)
+        if (v->kind == VAR_KIND_EVAL_VARS)
+            return v;
+    return NULL;
 }
 
 static void walk_export(Analyzer *a, Node *node)
@@ -762,17 +804,35 @@ static void walk(Analyzer *a, Node *node)
 
 /* ---- Slots ---- */
 
-static void place_var(ScopeInfo *si, VarInfo *v, bool is_global_scope)
+/* Is v, declared at the top level of the program, a global binding?
+ * Scripts: all of them (ES2025 16.1.7). Eval code (19.2.1.3): sloppy eval
+ * declares its vars and functions in the global variable environment; its
+ * lexical declarations, and everything of a strict eval, are its own. */
+static bool is_global_binding(const Compiler *c, const VarInfo *v)
 {
+    if (v->kind == VAR_KIND_HIDDEN || v->kind == VAR_KIND_PRIVATE)
+        return false;
+    if (!c->options.is_eval)
+        return true;
+    return !c->options.is_strict_eval &&
+           (v->kind == DECL_VAR || v->kind == DECL_VAR_FUNCTION);
+}
+
+static void place_var(const Compiler *c, ScopeInfo *si, VarInfo *v, bool is_global_scope)
+{
+    if (is_global_scope && c->options.eval_vars_in_object && (v->kind == DECL_VAR || v->kind == DECL_VAR_FUNCTION))
+        v->location = VAR_NOWHERE;   /* in the caller's eval-vars object: found by name */
     if (v->location == VAR_NOWHERE)
         return;
     /* Every top-level binding of a Module lives in its Environment, where
      * other modules' imports and its namespace object reach it (vm/module.h). */
     if (si->scope && si->scope->kind == SCOPE_MODULE && si->function && si->function->scope == si)
         v->captured = true;
-    if (is_global_scope && v->kind != VAR_KIND_HIDDEN && v->kind != VAR_KIND_PRIVATE) {
+    if (is_global_scope && is_global_binding(c, v)) {
         v->location = VAR_GLOBAL;
-    } else if (v->captured) {
+    } else if (v->captured || si->sees_direct_eval) {
+        /* A direct eval may name any binding of the scopes around it: they
+         * live in Environments, where the eval code can find them. */
         v->location = VAR_ENV;
         v->index = si->env_slots++;
     } else {
@@ -787,18 +847,22 @@ static void assign_slots(Compiler *c)
     for (ScopeInfo *si = c->all_scopes; si; si = si->next_all) {
         bool is_global = si->scope && si->scope->kind == SCOPE_SCRIPT;
         for (uint32_t i = 0; si->scope && i < si->scope->count; i++)
-            place_var(si, &si->vars[i], is_global);
+            place_var(c, si, &si->vars[i], is_global);
         for (VarInfo *v = si->extra; v; v = v->next_extra)
-            place_var(si, v, is_global);
+            place_var(c, si, v, is_global);
         FunctionInfo *f = si->function;
         if (f && f->scope == si && f->self_var)
-            place_var(si, f->self_var, false);
+            place_var(c, si, f->self_var, false);
     }
 }
 
 bool scope_analyze(Compiler *c, Node *program)
 {
     Analyzer a = { c, NULL, NULL };
+    if (c->options.eval_scope)
+        a.scope = eval_outer_scopes(c, c->options.eval_scope);   /* a direct eval's caller */
+    if (c->failed)
+        return false;
     FunctionInfo *f = new_function_info(&a, program, program);
     if (!f)
         return false;

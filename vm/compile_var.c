@@ -31,6 +31,51 @@ static uint32_t env_depth(const FuncState *fs, const ScopeInfo *target)
     return depth;
 }
 
+/* ---- Eval-vars objects (ES2025 19.2.1.3 step 16) ----
+ * A reference that passes the var scope of a sloppy function with a direct
+ * eval may find a var that eval declared: the eval-vars objects it passes
+ * (innermost first) are checked before the binding found statically. */
+
+enum { MAX_EVAL_VARS_CHECKS = 16 };
+
+static uint32_t crossed_eval_vars(const FuncState *fs, const VarInfo *var, VarInfo **out)
+{
+    uint32_t n = 0;
+    for (const ScopeInfo *s = fs->scope; s && n < MAX_EVAL_VARS_CHECKS; s = s->parent) {
+        if (var && s == var->scope)
+            break;
+        VarInfo *ev = scope_eval_vars(s);
+        if (ev)
+            out[n++] = ev;
+    }
+    return n;
+}
+
+/* Emits op (LOAD_EVAL_VAR ...) for each eval-vars object the reference
+ * passes; their jumps go to done, patched after the static access. */
+static void emit_eval_var_checks(FuncState *fs, Opcode op, const VarInfo *var, AstName name, JumpList *done)
+{
+    VarInfo *crossed[MAX_EVAL_VARS_CHECKS];
+    uint32_t n = crossed_eval_vars(fs, var, crossed);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t site = fs->code_length;
+        emit(fs, op, 0, (int)env_depth(fs, crossed[i]->scope), (int)crossed[i]->index, (int)const_name(fs, name));
+        jump_list_add(fs, done, site);
+    }
+}
+
+static void finish_eval_var_checks(FuncState *fs, JumpList *done)
+{
+    if (done->count)
+        jump_list_patch(fs, done, fs->code_length);
+    jump_list_free(done);
+}
+
+uint32_t env_depth_of(const FuncState *fs, const ScopeInfo *target)
+{
+    return env_depth(fs, target);
+}
+
 void compile_load_binding(FuncState *fs, VarInfo *var, AstName name, bool check_hole)
 {
     if (!var || var->location == VAR_GLOBAL) {
@@ -52,7 +97,10 @@ void compile_load_var(FuncState *fs, Node *identifier)
 {
     AstName name = identifier->as.identifier.name;
     VarInfo *var = scope_resolve(fs->scope, name);
+    JumpList done = { 0 };
+    emit_eval_var_checks(fs, OP_LOAD_EVAL_VAR, var, name, &done);
     compile_load_binding(fs, var, name, reference_needs_tdz_check(fs->c, identifier));
+    finish_eval_var_checks(fs, &done);
 }
 
 /* typeof x: an unresolvable name gives "undefined" instead of throwing
@@ -61,12 +109,15 @@ void compile_typeof_var(FuncState *fs, Node *identifier)
 {
     AstName name = identifier->as.identifier.name;
     VarInfo *var = scope_resolve(fs->scope, name);
+    JumpList done = { 0 };
+    emit_eval_var_checks(fs, OP_TYPEOF_EVAL_VAR, var, name, &done);
     if (!var) {
         emit(fs, OP_LOAD_GLOBAL_OR_UNDEFINED, (int)const_name(fs, name), (int)cache_new(fs));
     } else {
         compile_load_binding(fs, var, name, reference_needs_tdz_check(fs->c, identifier));
     }
     emit(fs, OP_TYPEOF);
+    finish_eval_var_checks(fs, &done);
 }
 
 /* A write to a binding that may be uninitialized: read it first so that
@@ -119,8 +170,11 @@ void compile_store_var(FuncState *fs, Node *identifier, bool is_init)
     AstName name = identifier->as.identifier.name;
     VarInfo *var = scope_resolve(fs->scope, name);
     bool check = !is_init && reference_needs_tdz_check(fs->c, identifier);
+    JumpList done = { 0 };
+    emit_eval_var_checks(fs, OP_STORE_EVAL_VAR, var, name, &done);
     /* A class's inner binding is const; the outer one (DECL_CLASS) is not. */
     compile_store_binding(fs, var, is_init, name, check);
+    finish_eval_var_checks(fs, &done);
 }
 
 /* delete x (sloppy only; ES2025 13.5.1.2): true for a global object
@@ -129,8 +183,11 @@ void compile_delete_var(FuncState *fs, Node *identifier)
 {
     AstName name = identifier->as.identifier.name;
     VarInfo *var = scope_resolve(fs->scope, name);
+    JumpList done = { 0 };
+    emit_eval_var_checks(fs, OP_DELETE_EVAL_VAR, var, name, &done);
     if (var && var->location != VAR_GLOBAL) {
         emit(fs, OP_LOAD_FALSE);
+        finish_eval_var_checks(fs, &done);
         return;
     }
     uint32_t mark = fs->next_reg;
@@ -140,6 +197,7 @@ void compile_delete_var(FuncState *fs, Node *identifier)
     emit(fs, OP_LOAD_CONST, (int)const_name(fs, name));
     emit(fs, OP_DELETE_KEYED, (int)global);
     reg_free_to(fs, mark);
+    finish_eval_var_checks(fs, &done);
 }
 
 /* ---- Scopes ---- */

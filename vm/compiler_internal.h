@@ -68,6 +68,7 @@ enum {
     VAR_KIND_SELF_NAME,         /* a named function expression's own name */
     VAR_KIND_HIDDEN,            /* class internals: computed field keys, private methods */
     VAR_KIND_PRIVATE,           /* a private name #x declared by a class (name without '#') */
+    VAR_KIND_EVAL_VARS,         /* a sloppy function's object of the vars its direct evals declare */
 };
 
 struct VarInfo {
@@ -91,6 +92,10 @@ struct ScopeInfo {
     uint32_t env_slots;         /* size of its Environment; 0: it has none */
     bool is_var_scope;          /* function, script, module, static block: DECL_VAR binds here */
     bool is_switch;             /* a switch's scope: case order makes TDZ unknowable */
+    bool sees_direct_eval;      /* a direct eval call is inside it: its bindings live in its Environment */
+    bool is_eval_outer;         /* eval code: a scope of the caller, made from the eval scope
+                                   descriptor (compile_eval_scope.c); its bindings are in extra */
+    uint8_t eval_record_flags;  /* EVAL_RECORD_* of that descriptor record */
     ScopeInfo *next_all;        /* every ScopeInfo, for slot assignment */
 };
 
@@ -105,9 +110,31 @@ struct FunctionInfo {
     uint32_t enter_seq;         /* analysis: when the walk entered it */
     VarInfo *arguments_var;     /* the binding that receives the arguments object, or NULL */
     VarInfo *self_var;          /* the function expression's own name, when referenced */
+    VarInfo *eval_vars;         /* sloppy, with a direct eval: VAR_KIND_EVAL_VARS of its var scope */
 };
 
 bool scope_analyze(Compiler *c, Node *program);
+
+/* ---- Direct eval (compile_eval_scope.c) ---- */
+enum {
+    EVAL_RECORD_VAR_SCOPE = 1,             /* the record is a variable environment */
+    EVAL_RECORD_IN_PARAMETERS = 2,         /* the eval is in the function's parameter list: its
+                                              parameters and arguments are in a scope between
+                                              (ES2025 10.2.11 step 20) */
+    EVAL_RECORD_ARGUMENTS_OBJECT = 4,      /* with IN_PARAMETERS: a non-arrow function, whose
+                                              arguments object is in that scope (step 18) */
+};
+enum { EVAL_CONTEXT_NEW_TARGET = 1 };      /* new.target is allowed in the eval code */
+/* Environments between the current scope and target's (compile_var.c). */
+uint32_t env_depth_of(const FuncState *fs, const ScopeInfo *target);
+/* The eval-vars binding of scope (a function var scope, or a caller's
+ * scope seen by eval code), or NULL. */
+VarInfo *scope_eval_vars(const ScopeInfo *scope);
+/* The eval scope descriptor of a direct eval call site: a constant index. */
+uint32_t compile_eval_scope_constant(FuncState *fs, const Node *call);
+/* The caller's scopes as synthetic ScopeInfos, innermost first (NULL when
+ * there are none, or after an error). */
+ScopeInfo *eval_outer_scopes(Compiler *c, Object *descriptor);
 /* Calls visit on each direct child node of node (any kind, from ast.def);
  * stops and returns true as soon as visit does. */
 bool ast_any_child(Node *node, bool (*visit)(void *data, Node *child), void *data);
@@ -144,6 +171,7 @@ struct Compiler {
      * heritage sees the outer PrivateEnvironment), or NULL. */
     ScopeInfo *heritage_class_scope;
     uint32_t seq;               /* analysis walk clock */
+    CompileOptions options;     /* eval code, dynamic functions */
     SourceText *source;         /* pinned while compiling */
     const char *source_chars;
     uint32_t source_len;

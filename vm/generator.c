@@ -15,6 +15,8 @@
 
 #include "vm/atom.h"
 #include "vm/generator.h"
+
+#include "vm/dynamic_function.h"
 #include "vm/object_internal.h"
 #include "vm/operators.h"
 
@@ -246,13 +248,12 @@ static Value iterator_self(VM *vm, Value this_value, uint32_t argc, const Value 
     return this_value;
 }
 
-/* %GeneratorFunction% (ES2025 27.3.1): making functions from source text
- * is not supported yet. */
+/* ES2025 27.3.1.1 GeneratorFunction ( ...parameterArgs, bodyArg ) */
 static Value generator_function_constructor(VM *vm, Value this_value, uint32_t argc, const Value *argv,
                                             Object *new_target)
 {
-    (void)this_value, (void)argc, (void)argv, (void)new_target;
-    return vm_throw_error(vm, ERROR_KIND_SYNTAX, "GeneratorFunction() is not supported yet");
+    (void)this_value;
+    return vm_create_dynamic_function(vm, new_target, DYNAMIC_FUNCTION_GENERATOR, argc, argv);
 }
 
 /* An intrinsic, made as an ordinary object with prototype parent when stdlib has not made it. */

@@ -473,12 +473,11 @@ dispatch:
         NEXT(LOAD_IMPORT_META);
     }
 
-    /* ---- Not yet: private names, eval ---- */
+    /* ---- Never emitted (the constant-operand private forms), and proper tail calls not yet ---- */
     CASE(GET_PRIVATE)
     CASE(SET_PRIVATE)
     CASE(HAS_PRIVATE)
     CASE(DEFINE_PRIVATE_FIELD)
-    CASE(CALL_EVAL)
     CASE(TAIL_CALL_RESERVED) {
         SYNC();
         vm_throw_error(vm, ERROR_KIND_SYNTAX, "%s is not supported yet", opcode_names[*pc]);
@@ -967,6 +966,7 @@ binary_slow: {
 
     /* ---- Calls ---- */
     CASE(CALL) {
+    op_call:;
         Value callee = REG(1);
         uint32_t argc = U16(7);
         Value *argv = &REG(5);
@@ -981,6 +981,37 @@ binary_slow: {
         acc = call_other(vm, frame, callee, REG(3), argc, argv);
         CHECK(acc);
         NEXT(CALL);
+    }
+#define EVAL_VAR_CASE(name, access) \
+    CASE(name) { \
+        SYNC(); \
+        int found = interp_eval_var(vm, frame->env, U16(5), U16(7), value_as_string(CONSTANT(9)), access, &acc); \
+        if (found < 0) \
+            THROW(); \
+        pc += SIZE(name) + (found ? I32(1) : 0); \
+        DISPATCH(); \
+    }
+    EVAL_VAR_CASE(LOAD_EVAL_VAR, EVAL_VAR_LOAD)
+    EVAL_VAR_CASE(TYPEOF_EVAL_VAR, EVAL_VAR_TYPEOF)
+    EVAL_VAR_CASE(STORE_EVAL_VAR, EVAL_VAR_STORE)
+    EVAL_VAR_CASE(DELETE_EVAL_VAR, EVAL_VAR_DELETE)
+#undef EVAL_VAR_CASE
+    CASE(DECLARE_EVAL_VARS) {
+        SYNC();
+        CHECK_BOOL(interp_declare_eval_vars(vm, frame->env, U16(1), U16(3), CONSTANT(5)));
+        NEXT(DECLARE_EVAL_VARS);
+    }
+    CASE(CALL_EVAL) {
+        /* ES2025 13.3.6.1 step 6: a direct eval when the callee is %eval% */
+        Value callee = REG(1);
+        if (value_is_object(callee) && value_as_object(callee) == vm->realm->intrinsics[INTRINSIC_Eval]) {
+            SYNC();
+            acc = interp_direct_eval(vm, frame, REG(3), U16(7), &REG(5));
+            CHECK(acc);
+            NEXT(CALL_EVAL);
+        }
+        REG(3) = VALUE_UNDEFINED;   /* r2 held the eval scope descriptor: any other callee gets this = undefined */
+        goto op_call;
     }
     CASE(CALL_SPREAD) {
         Value callee = REG(1);

@@ -32,7 +32,14 @@ enum {
     GLOBAL_DECLARATION_LET = 2,
     GLOBAL_DECLARATION_CONST = 3,
     GLOBAL_DECLARATION_CLASS = 4,
+    GLOBAL_DECLARATION_EVAL_VAR = 5,        /* eval code: deletable bindings */
+    GLOBAL_DECLARATION_EVAL_FUNCTION = 6,
 };
+
+static bool is_eval_kind(int32_t kind)
+{
+    return kind >= GLOBAL_DECLARATION_EVAL_VAR;
+}
 
 static Value throw_named(VM *vm, ErrorKind kind, const char *format, String *name)
 {
@@ -149,13 +156,56 @@ static bool check_declaration(VM *vm, Realm *realm, int32_t kind, String *name)
     Value key = value_from_string(name);
     if (find_lexical(realm, name, &slot, &attributes))
         return !throw_named(vm, ERROR_KIND_SYNTAX, "Identifier '%s' has already been declared", name);
-    if (kind >= GLOBAL_DECLARATION_LET) {
+    if (kind >= GLOBAL_DECLARATION_LET && !is_eval_kind(kind)) {
         int restricted = has_restricted_global_property(vm, realm->global_object, key);
         if (restricted != 0)
             return restricted < 0 ? false : !throw_named(vm, ERROR_KIND_SYNTAX,
                                                          "Identifier '%s' has already been declared", name);
     }
     return true;
+}
+
+/* CanDeclareGlobalFunction / CanDeclareGlobalVar (ES2025 9.1.1.4.15-16),
+ * for eval code (19.2.1.3 steps 8.a.iv.2 and 10.a.i.2.a): TypeError when
+ * the binding cannot be made. */
+static bool check_eval_declaration(VM *vm, Object *global, int32_t kind, String *name)
+{
+    Value key = value_from_string(name);
+    PropertyDescriptor existing;
+    int found = object_get_own_property(vm, global, key, &existing);
+    if (found < 0)
+        return false;
+    bool can;
+    if (!found) {
+        int extensible = object_is_extensible(vm, global);
+        if (extensible < 0)
+            return false;
+        can = extensible;
+    } else if (kind == GLOBAL_DECLARATION_EVAL_VAR || (existing.attributes & PROP_CONFIGURABLE)) {
+        can = true;
+    } else {
+        can = !(existing.attributes & PROP_ACCESSOR) && (existing.attributes & PROP_WRITABLE) &&
+              (existing.attributes & PROP_ENUMERABLE);
+    }
+    if (!can)
+        return !throw_named(vm, ERROR_KIND_TYPE, "Cannot redefine property: %s", name);
+    return true;
+}
+
+/* CreateGlobalFunctionBinding / CreateGlobalVarBinding with D = true
+ * (ES2025 9.1.1.4.17-18) for eval code, with the value undefined (the
+ * compiler stores the function objects afterwards). */
+static bool declare_eval_var(VM *vm, Object *global, String *name, bool function)
+{
+    Value key = value_from_string(name);
+    PropertyDescriptor existing;
+    int found = object_get_own_property(vm, global, key, &existing);
+    if (found < 0)
+        return false;
+    if (found && !(function && (existing.attributes & PROP_CONFIGURABLE)))
+        return true;
+    return object_define_data_property(vm, global, key, VALUE_UNDEFINED,
+                                       PROP_WRITABLE | PROP_ENUMERABLE | PROP_CONFIGURABLE);
 }
 
 /* CreateGlobalVarBinding / CreateGlobalFunctionBinding (9.1.1.4.17-18),
@@ -186,12 +236,20 @@ bool interp_declare_globals(VM *vm, Value declarations)
                                value_as_string(list->elements[2 * i])))
             return false;
     }
+    for (uint32_t i = 0; i < count; i++) {
+        int32_t kind = value_as_int32(list->elements[2 * i + 1]);
+        if (is_eval_kind(kind) &&
+            !check_eval_declaration(vm, realm->global_object, kind, value_as_string(list->elements[2 * i])))
+            return false;
+    }
     /* Pass 2: the bindings. list is reachable from the code's constants. */
     for (uint32_t i = 0; i < count; i++) {
         int32_t kind = value_as_int32(list->elements[2 * i + 1]);
         String *name = value_as_string(list->elements[2 * i]);
         bool ok;
-        if (kind >= GLOBAL_DECLARATION_LET) {
+        if (is_eval_kind(kind)) {
+            ok = declare_eval_var(vm, realm->global_object, name, kind == GLOBAL_DECLARATION_EVAL_FUNCTION);
+        } else if (kind >= GLOBAL_DECLARATION_LET) {
             uint8_t attributes = kind == GLOBAL_DECLARATION_CONST ? PROP_ENUMERABLE : PROP_WRITABLE | PROP_ENUMERABLE;
             ok = object_define_data_property(vm, realm->global_lexicals, value_from_string(name), VALUE_HOLE,
                                              attributes);

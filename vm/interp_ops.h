@@ -17,6 +17,17 @@
 
 #include "vm/interp_internal.h"
 
+/* ---- Direct eval (vm/eval.c, ES2025 13.3.6.1 step 6) ---- */
+Value interp_direct_eval(VM *vm, Frame *frame, Value scope, uint32_t argc, const Value *argv);
+typedef enum EvalVarAccess { EVAL_VAR_LOAD, EVAL_VAR_TYPEOF, EVAL_VAR_STORE, EVAL_VAR_DELETE } EvalVarAccess;
+/* The *_EVAL_VAR instructions: 1 when the eval-vars object in env (depth,
+ * slot) has name (the access done, *acc updated), 0 when not, -1 after
+ * throwing. */
+int interp_eval_var(VM *vm, Environment *env, uint32_t depth, uint32_t slot, String *name, EvalVarAccess access,
+                    Value *acc);
+/* DECLARE_EVAL_VARS; false after throwing. */
+bool interp_declare_eval_vars(VM *vm, Environment *env, uint32_t depth, uint32_t slot, Value names);
+
 /* ---- Properties (vm/interp_property.c) ---- */
 /* GET_NAMED / GET_KEYED: base[key] for any base; key is a property key. */
 Value interp_get_property(VM *vm, Value base, PropertyKey key, InlineCache *cache);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "stdlib/es/builtin.h"
+#include "vm/dynamic_function.h"
 #include "stdlib/es/string_builder.h"
 #include "vm/bytecode.h"
 
@@ -285,10 +286,8 @@ static Value function_has_instance(VM *vm, Value this_value, uint32_t argc, cons
 /* ES2025 20.2.1.1 Function ( ...parameterArgs, bodyArg ) */
 static Value function_constructor(VM *vm, Value this_value, uint32_t argc, const Value *argv, Object *new_target)
 {
-    (void)this_value, (void)argc, (void)argv, (void)new_target;
-    /* TODO(compiler): CreateDynamicFunction once the compiler can be called
-     * on a source string at run time. */
-    return vm_throw_error(vm, ERROR_KIND_EVAL, "Code generation from strings is not supported yet");
+    (void)this_value;
+    return vm_create_dynamic_function(vm, new_target, DYNAMIC_FUNCTION_NORMAL, argc, argv);
 }
 
 bool stdlib_install_function(VM *vm, Realm *realm)
