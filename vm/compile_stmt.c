@@ -451,7 +451,7 @@ static void compile_block(FuncState *fs, Node *node)
     compile_enter_scope(fs, node, &scope);
     if (scope.scope)
         compile_hoist_functions(fs, &node->as.block.body);
-    compile_stmt_list(fs, &node->as.block.body);
+    compile_stmt_list_disposing(fs, &node->as.block.body);
     compile_leave_scope(fs, &scope);
 }
 
@@ -573,7 +573,7 @@ static void compile_try_catch(FuncState *fs, Node *block, Node *handler)
     reg_free_to(fs, mark);
 }
 
-static void compile_finally_dispatch(FuncState *fs, ControlEntry *finally)
+void compile_finally_dispatch(FuncState *fs, ControlEntry *finally)
 {
     static const int fixed[] = { COMPLETION_THROW, COMPLETION_RETURN };
     for (uint32_t k = 0; k < 2 + finally->exit_count; k++) {
@@ -653,10 +653,6 @@ void compile_var_decl(FuncState *fs, Node *decl)
         Node *target = declarator->as.var_declarator.target;
         Node *init = declarator->as.var_declarator.init;
         set_position(fs, declarator);
-        if (kind == VAR_KIND_USING || kind == VAR_KIND_AWAIT_USING) {
-            compile_error_at(fs->c, decl, "using declarations are not supported yet");
-            return;
-        }
         if (!init && kind == VAR_KIND_VAR)
             continue;
         if (init && target->kind == AST_IDENTIFIER)
@@ -665,6 +661,8 @@ void compile_var_decl(FuncState *fs, Node *decl)
             compile_expr(fs, init);
         else
             emit(fs, OP_LOAD_UNDEFINED);
+        if (kind == VAR_KIND_USING || kind == VAR_KIND_AWAIT_USING)
+            compile_add_disposable(fs, decl);
         compile_assign_target(fs, target, true);
     }
 }

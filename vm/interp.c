@@ -29,6 +29,7 @@
 #include "vm/async_function.h"
 #include "vm/async_generator.h"
 #include "vm/atom.h"
+#include "vm/dispose.h"
 #include "vm/generator.h"
 #include "vm/interp_ops.h"
 #include "vm/object_internal.h"
@@ -1000,6 +1001,26 @@ binary_slow: {
         SYNC();
         CHECK_BOOL(interp_iterator_close(vm, REG(1), true));
         NEXT(ITERATOR_CLOSE_QUIET);
+    }
+    CASE(ADD_DISPOSABLE) {
+        SYNC();
+        Value capability = dispose_add_resource(vm, REG(1), acc);
+        CHECK(capability);
+        REG(1) = capability;
+        NEXT(ADD_DISPOSABLE);
+    }
+    CASE(DISPOSE_RESOURCES) {
+        SYNC();
+        Value capability = REG(1);
+        REG(1) = VALUE_UNDEFINED;
+        bool is_throw = value_is_int32(REG(3)) && value_as_int32(REG(3)) == 1;   /* COMPLETION_THROW */
+        Value completion = REG(5);
+        CHECK_BOOL(dispose_resources(vm, capability, &is_throw, &completion));
+        if (is_throw) {
+            vm_throw(vm, completion);
+            THROW();
+        }
+        NEXT(DISPOSE_RESOURCES);
     }
     CASE(FOR_IN_PREPARE) {
         SYNC();
