@@ -285,7 +285,7 @@ static void compile_for(FuncState *fs, Node *node)
     Node *init = node->as.for_loop.init;
     if (init && init->kind == AST_VAR_DECL &&
         (init->as.var_decl.kind == VAR_KIND_USING || init->as.var_decl.kind == VAR_KIND_AWAIT_USING))
-        compile_using_scope(fs, compile_for_loop, &loop);
+        compile_using_scope(fs, init->as.var_decl.kind == VAR_KIND_AWAIT_USING, compile_for_loop, &loop);
     else
         compile_for_loop(fs, &loop);
     compile_leave_scope(fs, &scope);
@@ -318,12 +318,12 @@ static void compile_for_of_using_body(FuncState *fs, void *context)
 static void compile_for_head_and_body(FuncState *fs, Node *node)
 {
     Node *left = node->as.for_in_of.left;
-    /* TODO: await using: its disposal must Await; bound without disposal for now */
-    if (left->kind == AST_VAR_DECL && left->as.var_decl.kind == VAR_KIND_USING) {
+    if (left->kind == AST_VAR_DECL &&
+        (left->as.var_decl.kind == VAR_KIND_USING || left->as.var_decl.kind == VAR_KIND_AWAIT_USING)) {
         uint32_t mark = fs->next_reg;
         ForOfUsingBody body = { node, reg_alloc(fs) };
         emit(fs, OP_STORE_REG, (int)body.value_reg);
-        compile_using_scope(fs, compile_for_of_using_body, &body);
+        compile_using_scope(fs, left->as.var_decl.kind == VAR_KIND_AWAIT_USING, compile_for_of_using_body, &body);
         reg_free_to(fs, mark);
         return;
     }

@@ -18,7 +18,21 @@
  * a throw completion it becomes a SuppressedError (DisposeResources step
  * 3.e.iii), which DISPOSE_RESOURCES makes and throws itself.
  *
- * await using is not handled yet: its disposals must Await.
+ * A scope with await using declarations disposes in a loop instead, since
+ * each disposal may Await:
+ *
+ *       LOAD_UNDEFINED ; STORE_REG rState
+ *   Lloop:
+ *       PUSH_HANDLER Lcatch, rExc
+ *       DISPOSE_ASYNC_STEP rCap, rState     ; acc = what to Await, or the hole
+ *       JUMP_IF_NOT_HOLE Lawait
+ *       POP_HANDLER ; JUMP Ldone
+ *   Lawait:
+ *       AWAIT ; POP_HANDLER ; JUMP Lloop
+ *   Lcatch:
+ *       DISPOSE_COMBINE rKind, rValue, rExc ; JUMP Lloop
+ *   Ldone:
+ *       <finally dispatch>
  */
 #include "vm/compiler_internal.h"
 
@@ -38,7 +52,42 @@ bool stmt_list_has_using(const NodeList *list)
     return false;
 }
 
-void compile_using_scope(FuncState *fs, void (*body)(FuncState *fs, void *context), void *context)
+static bool stmt_list_has_await_using(const NodeList *list)
+{
+    for (uint32_t i = 0; i < list->count; i++)
+        if (is_using_declaration(list->items[i]) && list->items[i]->as.var_decl.kind == VAR_KIND_AWAIT_USING)
+            return true;
+    return false;
+}
+
+/* DisposeResources with Awaits (ES2026 7.5.6; see the top of the file). */
+static void compile_async_disposal(FuncState *fs, ControlEntry *finally, uint32_t capability_reg)
+{
+    uint32_t mark = fs->next_reg;
+    uint32_t state_reg = reg_alloc(fs);
+    uint32_t exception_reg = reg_alloc(fs);
+    emit(fs, OP_LOAD_UNDEFINED);
+    emit(fs, OP_STORE_REG, (int)state_reg);
+    uint32_t loop = label_here(fs);
+    uint32_t catch_site = emit_push_handler(fs, exception_reg);
+    emit(fs, OP_DISPOSE_ASYNC_STEP, (int)capability_reg, (int)state_reg);
+    uint32_t to_await = emit_jump(fs, OP_JUMP_IF_NOT_HOLE);
+    emit(fs, OP_POP_HANDLER);
+    uint32_t to_done = emit_jump(fs, OP_JUMP);
+    patch_jump_here(fs, to_await);
+    emit(fs, OP_AWAIT);
+    emit(fs, OP_POP_HANDLER);
+    emit_jump_to(fs, OP_JUMP, loop);
+    patch_jump_here(fs, catch_site);
+    emit(fs, OP_DISPOSE_COMBINE, (int)finally->kind_reg, (int)finally->value_reg, (int)exception_reg);
+    emit_jump_to(fs, OP_JUMP, loop);
+    patch_jump_here(fs, to_done);
+    emit(fs, OP_LOAD_UNDEFINED);
+    emit(fs, OP_STORE_REG, (int)capability_reg);
+    reg_free_to(fs, mark);
+}
+
+void compile_using_scope(FuncState *fs, bool is_async, void (*body)(FuncState *fs, void *context), void *context)
 {
     uint32_t mark = fs->next_reg;
     uint32_t kind_reg = reg_alloc(fs);
@@ -67,7 +116,10 @@ void compile_using_scope(FuncState *fs, void (*body)(FuncState *fs, void *contex
     emit(fs, OP_STORE_REG, (int)kind_reg);
     patch_jump_here(fs, to_dispose);
     jump_list_patch(fs, &finally->to_finally, code_here(fs));
-    emit(fs, OP_DISPOSE_RESOURCES, (int)capability_reg, (int)kind_reg, (int)value_reg);
+    if (is_async)
+        compile_async_disposal(fs, finally, capability_reg);
+    else
+        emit(fs, OP_DISPOSE_RESOURCES, (int)capability_reg, (int)kind_reg, (int)value_reg);
     compile_finally_dispatch(fs, finally);
     control_pop(fs, finally);
     reg_free_to(fs, mark);
@@ -81,20 +133,16 @@ static void compile_list_body(FuncState *fs, void *context)
 void compile_stmt_list_disposing(FuncState *fs, const NodeList *list)
 {
     if (stmt_list_has_using(list))
-        compile_using_scope(fs, compile_list_body, (void *)list);
+        compile_using_scope(fs, stmt_list_has_await_using(list), compile_list_body, (void *)list);
     else
         compile_stmt_list(fs, list);
 }
 
 void compile_add_disposable(FuncState *fs, Node *decl)
 {
-    if (decl->as.var_decl.kind == VAR_KIND_AWAIT_USING) {
-        compile_error_at(fs->c, decl, "await using declarations are not supported yet");
-        return;
-    }
     if (!fs->in_using_scope) {
         compile_error_at(fs->c, decl, "using declarations are not supported here yet");
         return;
     }
-    emit(fs, OP_ADD_DISPOSABLE, (int)fs->dispose_reg);
+    emit(fs, OP_ADD_DISPOSABLE, (int)fs->dispose_reg, decl->as.var_decl.kind == VAR_KIND_AWAIT_USING ? 1 : 0);
 }

@@ -262,8 +262,9 @@ void compile_finally_dispatch(FuncState *fs, ControlEntry *finally);
 bool stmt_list_has_using(const NodeList *list);
 /* Compiles body(fs, context) as a scope whose resources are disposed on
  * every exit from it (ES2026 DisposeResources at the end of Block,
- * FunctionBody, ... evaluation). */
-void compile_using_scope(FuncState *fs, void (*body)(FuncState *fs, void *context), void *context);
+ * FunctionBody, ... evaluation); is_async: with await using declarations,
+ * whose disposal Awaits. */
+void compile_using_scope(FuncState *fs, bool is_async, void (*body)(FuncState *fs, void *context), void *context);
 /* compile_stmt_list, wrapped in compile_using_scope when the list has
  * using declarations. */
 void compile_stmt_list_disposing(FuncState *fs, const NodeList *list);

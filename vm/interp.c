@@ -1004,7 +1004,7 @@ binary_slow: {
     }
     CASE(ADD_DISPOSABLE) {
         SYNC();
-        Value capability = dispose_add_resource(vm, REG(1), acc);
+        Value capability = dispose_add_resource(vm, REG(1), acc, (DisposeHint)U16(3));
         CHECK(capability);
         REG(1) = capability;
         NEXT(ADD_DISPOSABLE);
@@ -1021,6 +1021,23 @@ binary_slow: {
             THROW();
         }
         NEXT(DISPOSE_RESOURCES);
+    }
+    CASE(DISPOSE_ASYNC_STEP) {
+        SYNC();
+        Value state = REG(3);
+        acc = dispose_async_step(vm, REG(1), &state);
+        REG(3) = state;
+        CHECK(acc);
+        NEXT(DISPOSE_ASYNC_STEP);
+    }
+    CASE(DISPOSE_COMBINE) {
+        SYNC();
+        bool is_throw = value_is_int32(REG(1)) && value_as_int32(REG(1)) == 1;   /* COMPLETION_THROW */
+        Value completion = REG(3);
+        CHECK_BOOL(dispose_combine(vm, &is_throw, &completion, REG(5)));
+        REG(1) = value_from_int32(1);
+        REG(3) = completion;
+        NEXT(DISPOSE_COMBINE);
     }
     CASE(FOR_IN_PREPARE) {
         SYNC();
