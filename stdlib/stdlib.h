@@ -24,6 +24,10 @@
 STDLIB_ES_INSTALLERS(X)
 #undef X
 
+/* %IteratorPrototype%[@@dispose] and %AsyncIteratorPrototype%[@@asyncDispose]
+ * (stdlib/es/iterator_dispose.c): installed after the VM's generators. */
+bool stdlib_install_iterator_dispose(VM *vm, Realm *realm) NODUS_MUST_CHECK;
+
 /* Installs every built-in of STDLIB_ES_INSTALLERS in order. */
 bool stdlib_install_all(VM *vm, Realm *realm) NODUS_MUST_CHECK;
 

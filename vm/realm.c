@@ -297,6 +297,7 @@ static const RealmInstallFn realm_installers[] = {
     async_function_install,
     async_generator_install,
     async_from_sync_iterator_install,
+    stdlib_install_iterator_dispose,
 };
 
 Realm *realm_new(VM *vm)
