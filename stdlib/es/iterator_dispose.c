@@ -67,9 +67,8 @@ static Value async_iterator_async_dispose(VM *vm, Value this_value, uint32_t arg
             result = cap.promise;
         goto done;
     }
-    /* 6.a-d. Call(return, O, « undefined »), then PromiseResolve(%Promise%, result). */
-    Value argument = VALUE_UNDEFINED;
-    Value called = vm_call(vm, method, this_value, 1, &argument);
+    /* 6.a-d. Call(return, O, « »), then PromiseResolve(%Promise%, result). */
+    Value called = vm_call(vm, method, this_value, 0, NULL);
     Value wrapper = value_is_exception(called)
                         ? called
                         : promise_resolve(vm, value_from_object(realm_intrinsic(vm, INTRINSIC_Promise)), called);
