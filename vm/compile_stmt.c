@@ -602,7 +602,7 @@ static void compile_catch_clause(FuncState *fs, Node *clause, uint32_t exception
     }
     if (scope.scope) {
         compile_hoist_functions(fs, &body->as.block.body);
-        compile_stmt_list(fs, &body->as.block.body);
+        compile_stmt_list_disposing(fs, &body->as.block.body);
     } else {
         compile_stmt(fs, body);
     }
