@@ -382,8 +382,10 @@ static bool for_head_using_declaration(Parser *p, bool *is_await)
     lexer_next(&p->lexer);
     TokenType after = TOK.type;
     lexer_reset(&p->lexer, &mark);
-    return after == T_ASSIGN || after == T_SEMICOLON || after == T_COMMA ||
-           (after == T_IDENTIFIER);   /* using of of x */
+    /* for (using of = ...;;) declares of; for (using of of x) is the
+     * identifier using iterating over of x: ForInOfStatement's
+     * [lookahead ∉ { using of }] before ForDeclaration */
+    return after == T_ASSIGN || after == T_SEMICOLON || after == T_COMMA;
 }
 
 /* ForStatement and ForInOfStatement (ES2025 14.7.4, 14.7.5) */

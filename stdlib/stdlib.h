@@ -24,13 +24,18 @@
 STDLIB_ES_INSTALLERS(X)
 #undef X
 
+/* %IteratorPrototype%[@@dispose] and %AsyncIteratorPrototype%[@@asyncDispose]
+ * (stdlib/es/iterator_dispose.c): installed after the VM's generators. */
+bool stdlib_install_iterator_dispose(VM *vm, Realm *realm) NODUS_MUST_CHECK;
+
 /* Installs every built-in of STDLIB_ES_INSTALLERS in order. */
 bool stdlib_install_all(VM *vm, Realm *realm) NODUS_MUST_CHECK;
 
 /* ---- Well-known symbols (ES2025 6.1.5.1), shared by all realms ---- */
 #define WELL_KNOWN_SYMBOLS(S) \
     S(asyncIterator) S(hasInstance) S(isConcatSpreadable) S(iterator) S(match) S(matchAll) \
-    S(replace) S(search) S(species) S(split) S(toPrimitive) S(toStringTag) S(unscopables)
+    S(replace) S(search) S(species) S(split) S(toPrimitive) S(toStringTag) S(unscopables) \
+    S(dispose) S(asyncDispose)
 
 typedef enum WellKnownSymbol {
 #define S(name) WELL_KNOWN_##name,

@@ -121,7 +121,7 @@ static void static_block_body(FuncState *fs, void *data)
 {
     Node *member = data;
     compile_var_scope_prologue(fs, &member->as.block.body);
-    compile_stmt_list(fs, &member->as.block.body);
+    compile_stmt_list_disposing(fs, &member->as.block.body);
 }
 
 /* The name a member gives its function: "x", "#x"; empty for computed keys. */

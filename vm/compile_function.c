@@ -257,7 +257,7 @@ static void compile_function_body(FuncState *fs, Node *fn)
         compile_return(fs);
         return;
     }
-    compile_stmt_list(fs, &body->as.block.body);
+    compile_stmt_list_disposing(fs, &body->as.block.body);
     if (code_falls_through(fs))
         compile_function_epilogue(fs);
 }
@@ -461,7 +461,7 @@ void compile_script_body(FuncState *fs, Node *program)
     emit(fs, OP_STORE_REG, (int)fs->completion_reg);
     if (!is_module)
         compile_hoist_functions(fs, body);
-    compile_stmt_list(fs, body);
+    compile_stmt_list_disposing(fs, body);
     emit(fs, OP_LOAD_REG, (int)fs->completion_reg);
     emit(fs, OP_RETURN);
 }

@@ -236,13 +236,18 @@ static void compile_do_while(FuncState *fs, Node *node)
 /* for (init; test; update) body (ES2025 14.7.4.2): with let bindings that
  * closures capture, each iteration gets a copy of the head's Environment
  * (CreatePerIterationEnvironment, 14.7.4.4). */
-static void compile_for(FuncState *fs, Node *node)
+typedef struct ForLoop {
+    Node *node;
+    ScopeEntry *scope;
+} ForLoop;
+
+/* A for statement after entering its scope. */
+static void compile_for_loop(FuncState *fs, void *context)
 {
+    Node *node = ((ForLoop *)context)->node;
+    ScopeEntry *scope = ((ForLoop *)context)->scope;
     struct ast_for_loop *f = &node->as.for_loop;
-    set_completion_undefined(fs);
-    ScopeEntry scope;
-    compile_enter_scope(fs, node, &scope);
-    bool per_iteration = scope.env != NULL;
+    bool per_iteration = scope->env != NULL;
     if (f->init) {
         if (f->init->kind == AST_VAR_DECL)
             compile_var_decl(fs, f->init);
@@ -266,10 +271,65 @@ static void compile_for(FuncState *fs, Node *node)
     jump_list_patch(fs, &exits, code_here(fs));
     jump_list_free(&exits);
     pop_loop(fs, loop, next);
+}
+
+/* for (using x = ...; ;) disposes x once the whole loop is done (ES2026
+ * ForStatement evaluation: the using bindings belong to loopEnv, whose
+ * DisposeCapability is disposed after ForBodyEvaluation). */
+static void compile_for(FuncState *fs, Node *node)
+{
+    set_completion_undefined(fs);
+    ScopeEntry scope;
+    compile_enter_scope(fs, node, &scope);
+    ForLoop loop = { node, &scope };
+    Node *init = node->as.for_loop.init;
+    if (init && init->kind == AST_VAR_DECL &&
+        (init->as.var_decl.kind == VAR_KIND_USING || init->as.var_decl.kind == VAR_KIND_AWAIT_USING))
+        compile_using_scope(fs, init->as.var_decl.kind == VAR_KIND_AWAIT_USING, compile_for_loop, &loop);
+    else
+        compile_for_loop(fs, &loop);
     compile_leave_scope(fs, &scope);
 }
 
 static void compile_for_await(FuncState *fs, Node *node);
+
+static void bind_for_head(FuncState *fs, Node *left);
+
+typedef struct ForOfUsingBody {
+    Node *node;
+    uint32_t value_reg;
+} ForOfUsingBody;
+
+/* The binding and body of one iteration of for (using x of ...). */
+static void compile_for_of_using_body(FuncState *fs, void *context)
+{
+    ForOfUsingBody *body = context;
+    struct ast_for_in_of *f = &body->node->as.for_in_of;
+    Node *declarator = f->left->as.var_decl.declarations.items[0];
+    emit(fs, OP_LOAD_REG, (int)body->value_reg);
+    compile_add_disposable(fs, f->left);
+    compile_assign_target(fs, declarator->as.var_declarator.target, true);
+    compile_stmt(fs, f->body);
+}
+
+/* Binds acc to the left side of a for-in/of head and compiles the body;
+ * with a using declaration, each iteration disposes its value at its end
+ * (ES2026 ForIn/OfBodyEvaluation: the iteration's DisposeResources). */
+static void compile_for_head_and_body(FuncState *fs, Node *node)
+{
+    Node *left = node->as.for_in_of.left;
+    if (left->kind == AST_VAR_DECL &&
+        (left->as.var_decl.kind == VAR_KIND_USING || left->as.var_decl.kind == VAR_KIND_AWAIT_USING)) {
+        uint32_t mark = fs->next_reg;
+        ForOfUsingBody body = { node, reg_alloc(fs) };
+        emit(fs, OP_STORE_REG, (int)body.value_reg);
+        compile_using_scope(fs, left->as.var_decl.kind == VAR_KIND_AWAIT_USING, compile_for_of_using_body, &body);
+        reg_free_to(fs, mark);
+        return;
+    }
+    bind_for_head(fs, left);
+    compile_stmt(fs, node->as.for_in_of.body);
+}
 
 /* Binds acc to the left side of a for-in/of head. */
 static void bind_for_head(FuncState *fs, Node *left)
@@ -337,8 +397,7 @@ static void compile_for_in_of(FuncState *fs, Node *node)
         handler = control_push(fs, CONTROL_HANDLER);
     }
     compile_push_scope_env(fs, &scope);
-    bind_for_head(fs, f->left);
-    compile_stmt(fs, f->body);
+    compile_for_head_and_body(fs, node);
     compile_pop_scope_env(fs, &scope);
     if (handler) {
         control_pop(fs, handler);
@@ -404,8 +463,7 @@ static void compile_for_await(FuncState *fs, Node *node)
     uint32_t handler_site = emit_push_handler(fs, exception);
     ControlEntry *handler = control_push(fs, CONTROL_HANDLER);
     compile_push_scope_env(fs, &scope);
-    bind_for_head(fs, f->left);
-    compile_stmt(fs, f->body);
+    compile_for_head_and_body(fs, node);
     compile_pop_scope_env(fs, &scope);
     control_pop(fs, handler);
     emit(fs, OP_POP_HANDLER);
@@ -451,7 +509,7 @@ static void compile_block(FuncState *fs, Node *node)
     compile_enter_scope(fs, node, &scope);
     if (scope.scope)
         compile_hoist_functions(fs, &node->as.block.body);
-    compile_stmt_list(fs, &node->as.block.body);
+    compile_stmt_list_disposing(fs, &node->as.block.body);
     compile_leave_scope(fs, &scope);
 }
 
@@ -544,7 +602,7 @@ static void compile_catch_clause(FuncState *fs, Node *clause, uint32_t exception
     }
     if (scope.scope) {
         compile_hoist_functions(fs, &body->as.block.body);
-        compile_stmt_list(fs, &body->as.block.body);
+        compile_stmt_list_disposing(fs, &body->as.block.body);
     } else {
         compile_stmt(fs, body);
     }
@@ -573,7 +631,7 @@ static void compile_try_catch(FuncState *fs, Node *block, Node *handler)
     reg_free_to(fs, mark);
 }
 
-static void compile_finally_dispatch(FuncState *fs, ControlEntry *finally)
+void compile_finally_dispatch(FuncState *fs, ControlEntry *finally)
 {
     static const int fixed[] = { COMPLETION_THROW, COMPLETION_RETURN };
     for (uint32_t k = 0; k < 2 + finally->exit_count; k++) {
@@ -653,10 +711,6 @@ void compile_var_decl(FuncState *fs, Node *decl)
         Node *target = declarator->as.var_declarator.target;
         Node *init = declarator->as.var_declarator.init;
         set_position(fs, declarator);
-        if (kind == VAR_KIND_USING || kind == VAR_KIND_AWAIT_USING) {
-            compile_error_at(fs->c, decl, "using declarations are not supported yet");
-            return;
-        }
         if (!init && kind == VAR_KIND_VAR)
             continue;
         if (init && target->kind == AST_IDENTIFIER)
@@ -665,6 +719,8 @@ void compile_var_decl(FuncState *fs, Node *decl)
             compile_expr(fs, init);
         else
             emit(fs, OP_LOAD_UNDEFINED);
+        if (kind == VAR_KIND_USING || kind == VAR_KIND_AWAIT_USING)
+            compile_add_disposable(fs, decl);
         compile_assign_target(fs, target, true);
     }
 }

@@ -18,7 +18,7 @@
 
 static bool is_const_kind(const VarInfo *v)
 {
-    return v->kind == DECL_CONST || v->kind == DECL_IMPORT;
+    return v->kind == DECL_CONST || v->kind == DECL_IMPORT || v->kind == DECL_USING;
 }
 
 /* Environments between the current scope and the binding's. */

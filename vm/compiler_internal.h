@@ -257,6 +257,10 @@ struct FuncState {
     ControlEntry *control;      /* innermost first */
     const LabelSet *pending_labels;   /* labels for the next loop statement */
     JumpList *optional_exits;   /* inside an optional chain: where ?. short-circuits to */
+    /* inside a scope with using declarations: the register of its
+     * DisposeCapability (vm/compile_using.c) */
+    bool in_using_scope;
+    uint32_t dispose_reg;
 };
 
 /* Emitting (compile.c) */
@@ -284,6 +288,23 @@ uint32_t label_here(FuncState *fs);
 /* The control stack (compile.c): what jumps out of a region must undo */
 ControlEntry *control_push(FuncState *fs, ControlKind kind);
 void control_pop(FuncState *fs, ControlEntry *entry);
+/* After a try..finally's finally code: goes on with the saved completion
+ * (compile_stmt.c). */
+void compile_finally_dispatch(FuncState *fs, ControlEntry *finally);
+
+/* using declarations (compile_using.c) */
+/* Whether a statement list declares using or await using bindings directly. */
+bool stmt_list_has_using(const NodeList *list);
+/* Compiles body(fs, context) as a scope whose resources are disposed on
+ * every exit from it (ES2026 DisposeResources at the end of Block,
+ * FunctionBody, ... evaluation); is_async: with await using declarations,
+ * whose disposal Awaits. */
+void compile_using_scope(FuncState *fs, bool is_async, void (*body)(FuncState *fs, void *context), void *context);
+/* compile_stmt_list, wrapped in compile_using_scope when the list has
+ * using declarations. */
+void compile_stmt_list_disposing(FuncState *fs, const NodeList *list);
+/* AddDisposableResource for the value in acc (acc unchanged). */
+void compile_add_disposable(FuncState *fs, Node *decl);
 
 /* Registers (compile.c) */
 uint32_t reg_alloc(FuncState *fs);

@@ -186,6 +186,7 @@ static const IntrinsicId error_prototypes[] = {
     [ERROR_KIND_TYPE] = INTRINSIC_TypeErrorPrototype,
     [ERROR_KIND_URI] = INTRINSIC_URIErrorPrototype,
     [ERROR_KIND_AGGREGATE] = INTRINSIC_AggregateErrorPrototype,
+    [ERROR_KIND_SUPPRESSED] = INTRINSIC_SuppressedErrorPrototype,
 };
 
 IntrinsicId error_prototype_intrinsic(ErrorKind kind) { return error_prototypes[kind]; }

@@ -30,6 +30,7 @@
 #include "vm/async_generator.h"
 #include "vm/atom.h"
 #include "vm/bigint.h"
+#include "vm/dispose.h"
 #include "vm/generator.h"
 #include "vm/interp_ops.h"
 #include "vm/module.h"
@@ -1110,6 +1111,43 @@ binary_slow: {
         SYNC();
         CHECK_BOOL(interp_iterator_close(vm, REG(1), true));
         NEXT(ITERATOR_CLOSE_QUIET);
+    }
+    CASE(ADD_DISPOSABLE) {
+        SYNC();
+        Value capability = dispose_add_resource(vm, REG(1), acc, (DisposeHint)U16(3));
+        CHECK(capability);
+        REG(1) = capability;
+        NEXT(ADD_DISPOSABLE);
+    }
+    CASE(DISPOSE_RESOURCES) {
+        SYNC();
+        Value capability = REG(1);
+        REG(1) = VALUE_UNDEFINED;
+        bool is_throw = value_is_int32(REG(3)) && value_as_int32(REG(3)) == 1;   /* COMPLETION_THROW */
+        Value completion = REG(5);
+        CHECK_BOOL(dispose_resources(vm, capability, &is_throw, &completion));
+        if (is_throw) {
+            vm_throw(vm, completion);
+            THROW();
+        }
+        NEXT(DISPOSE_RESOURCES);
+    }
+    CASE(DISPOSE_ASYNC_STEP) {
+        SYNC();
+        Value state = REG(3);
+        acc = dispose_async_step(vm, REG(1), &state);
+        REG(3) = state;
+        CHECK(acc);
+        NEXT(DISPOSE_ASYNC_STEP);
+    }
+    CASE(DISPOSE_COMBINE) {
+        SYNC();
+        bool is_throw = value_is_int32(REG(1)) && value_as_int32(REG(1)) == 1;   /* COMPLETION_THROW */
+        Value completion = REG(3);
+        CHECK_BOOL(dispose_combine(vm, &is_throw, &completion, REG(5)));
+        REG(1) = value_from_int32(1);
+        REG(3) = completion;
+        NEXT(DISPOSE_COMBINE);
     }
     CASE(FOR_IN_PREPARE) {
         SYNC();

@@ -16,6 +16,7 @@
 #include "vm/async_function.h"
 #include "vm/async_generator.h"
 #include "vm/atom.h"
+#include "vm/dispose.h"
 #include "vm/generator.h"
 #include "vm/interp_internal.h"
 #include "vm/object_internal.h"
@@ -92,10 +93,11 @@ static bool install_core(VM *vm, Realm *realm)
 
 /* ---- Errors (ES2025 20.5) ---- */
 
-/* The message argument's position: AggregateError(errors, message, options). */
+/* The message argument's position: AggregateError(errors, message, options),
+ * SuppressedError(error, suppressed, message) (ES2026 20.5.8.1.1). */
 static Value error_construct(VM *vm, ErrorKind kind, uint32_t argc, const Value *argv, Object *new_target)
 {
-    uint32_t message_index = kind == ERROR_KIND_AGGREGATE ? 1 : 0;
+    uint32_t message_index = kind == ERROR_KIND_AGGREGATE ? 1 : kind == ERROR_KIND_SUPPRESSED ? 2 : 0;
     Value message = message_index < argc ? argv[message_index] : VALUE_UNDEFINED;
     Value options = message_index + 1 < argc ? argv[message_index + 1] : VALUE_UNDEFINED;
     Object *prototype = realm_intrinsic(vm, error_prototype_intrinsic(kind));
@@ -118,6 +120,13 @@ static Value error_construct(VM *vm, ErrorKind kind, uint32_t argc, const Value 
     error = error_object_new(vm, prototype, text);
     if (!error)
         goto done;
+    if (kind == ERROR_KIND_SUPPRESSED) {   /* SuppressedError: no options; error, then suppressed */
+        Value error_value = argc > 0 ? argv[0] : VALUE_UNDEFINED;
+        Value suppressed = argc > 1 ? argv[1] : VALUE_UNDEFINED;
+        if (error_set_suppressed(vm, error, error_value, suppressed))
+            result = value_from_object(error);
+        goto done;
+    }
     /* InstallErrorCause (20.5.8.1) */
     if (value_is_object(options)) {
         int has = object_has_property(vm, value_as_object(options), key_of(vm, ATOM_cause));
@@ -138,7 +147,8 @@ done:
 
 #define ERROR_CONSTRUCTORS(E) \
     E(ERROR, Error) E(EVAL, EvalError) E(RANGE, RangeError) E(REFERENCE, ReferenceError) \
-    E(SYNTAX, SyntaxError) E(TYPE, TypeError) E(URI, URIError) E(AGGREGATE, AggregateError)
+    E(SYNTAX, SyntaxError) E(TYPE, TypeError) E(URI, URIError) E(AGGREGATE, AggregateError) \
+    E(SUPPRESSED, SuppressedError)
 
 #define E(kind, name)                                                                                          \
     static Value construct_##name(VM *vm, Value this_value, uint32_t argc, const Value *argv, Object *new_target) \
@@ -199,7 +209,7 @@ static bool install_error(VM *vm, Realm *realm, ErrorKind kind, const char *name
                                                         : realm->intrinsics[INTRINSIC_ErrorPrototype];
     Object *prototype = object_new_ordinary(vm, prototype_parent);
     GC_ROOT_CELL(vm->heap, prototype);
-    Object *constructor = prototype ? native_function_new(vm, construct, name, 1, true) : NULL;
+    Object *constructor = prototype ? native_function_new(vm, construct, name, kind == ERROR_KIND_SUPPRESSED ? 3 : kind == ERROR_KIND_AGGREGATE ? 2 : 1, true) : NULL;
     GC_ROOT_CELL(vm->heap, constructor);
     String *name_string = constructor ? atom_from_cstr(vm, name) : NULL;
     GC_ROOT_CELL(vm->heap, name_string);
@@ -287,6 +297,7 @@ static const RealmInstallFn realm_installers[] = {
     async_function_install,
     async_generator_install,
     async_from_sync_iterator_install,
+    stdlib_install_iterator_dispose,
 };
 
 Realm *realm_new(VM *vm)

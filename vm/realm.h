@@ -15,6 +15,7 @@
     I(NumberPrototype) I(BooleanPrototype) I(SymbolPrototype) I(BigIntPrototype) \
     I(ErrorPrototype) I(EvalErrorPrototype) I(RangeErrorPrototype) I(ReferenceErrorPrototype) \
     I(SyntaxErrorPrototype) I(TypeErrorPrototype) I(URIErrorPrototype) I(AggregateErrorPrototype) \
+    I(SuppressedErrorPrototype) \
     I(IteratorPrototype) I(ArrayIteratorPrototype) I(GeneratorPrototype) I(GeneratorFunctionPrototype) \
     I(AsyncFunctionPrototype) I(AsyncGeneratorPrototype) I(AsyncGeneratorFunctionPrototype) \
     I(AsyncIteratorPrototype) I(AsyncFromSyncIteratorPrototype) \
