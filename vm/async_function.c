@@ -9,6 +9,7 @@
  * 27.7.5.1 AsyncFunctionStart returns to the caller at the first await.
  */
 #include "vm/async_function.h"
+#include "vm/dynamic_function.h"
 #include "vm/atom.h"
 #include "vm/object_internal.h"
 #include "vm/operators.h"
@@ -152,11 +153,12 @@ Value async_function_throw(VM *vm, Frame *frame)
 
 /* ---- %AsyncFunction.prototype% (ES2025 27.7.3) ---- */
 
+/* ES2025 27.7.1.1 AsyncFunction ( ...parameterArgs, bodyArg ) */
 static Value async_function_constructor(VM *vm, Value this_value, uint32_t argc, const Value *argv,
                                         Object *new_target)
 {
-    (void)this_value, (void)argc, (void)argv, (void)new_target;
-    return vm_throw_error(vm, ERROR_KIND_SYNTAX, "AsyncFunction() is not supported yet");
+    (void)this_value;
+    return vm_create_dynamic_function(vm, new_target, DYNAMIC_FUNCTION_ASYNC, argc, argv);
 }
 
 /* o[@@toStringTag] = tag, configurable only. */

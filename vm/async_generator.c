@@ -14,6 +14,7 @@
 
 #include "vm/async_function.h"
 #include "vm/async_generator.h"
+#include "vm/dynamic_function.h"
 #include "vm/atom.h"
 #include "vm/object_internal.h"
 #include "vm/operators.h"
@@ -373,13 +374,12 @@ static Value async_iterator_self(VM *vm, Value this_value, uint32_t argc, const 
     return this_value;
 }
 
-/* %AsyncGeneratorFunction% (27.4.1): functions from source text are not
- * supported yet. */
+/* ES2025 27.4.1.1 AsyncGeneratorFunction ( ...parameterArgs, bodyArg ) */
 static Value async_generator_function_constructor(VM *vm, Value this_value, uint32_t argc, const Value *argv,
                                                   Object *new_target)
 {
-    (void)this_value, (void)argc, (void)argv, (void)new_target;
-    return vm_throw_error(vm, ERROR_KIND_SYNTAX, "AsyncGeneratorFunction() is not supported yet");
+    (void)this_value;
+    return vm_create_dynamic_function(vm, new_target, DYNAMIC_FUNCTION_ASYNC_GENERATOR, argc, argv);
 }
 
 static bool define_tag(VM *vm, Object *o, const char *tag)
