@@ -161,20 +161,6 @@ static Value async_function_constructor(VM *vm, Value this_value, uint32_t argc,
     return vm_create_dynamic_function(vm, new_target, DYNAMIC_FUNCTION_ASYNC, argc, argv);
 }
 
-/* o[@@toStringTag] = tag, configurable only. */
-static bool define_tag(VM *vm, Object *o, const char *tag)
-{
-    Value key = operators_well_known_key(vm, WELL_KNOWN_KEY_TO_STRING_TAG);
-    if (value_is_undefined(key))
-        return true;
-    GC_SCOPE(vm->heap);
-    String *text = atom_from_cstr(vm, tag);
-    GC_ROOT_CELL(vm->heap, text);
-    bool ok = text && object_define_data_property(vm, o, key, value_from_string(text), PROP_CONFIGURABLE);
-    GC_SCOPE_END(vm->heap);
-    return ok;
-}
-
 bool async_function_install(VM *vm, Realm *realm)
 {
     if (!realm->intrinsics[INTRINSIC_AsyncFunctionPrototype])
@@ -194,7 +180,7 @@ bool async_function_install(VM *vm, Realm *realm)
                                           value_from_object(prototype), 0) &&
               object_define_data_property(vm, prototype, value_from_string(vm_atom(vm, ATOM_constructor)),
                                           value_from_object(constructor), PROP_CONFIGURABLE) &&
-              define_tag(vm, prototype, "AsyncFunction");
+              operators_define_to_string_tag(vm, prototype, "AsyncFunction");
     GC_SCOPE_END(vm->heap);
     return ok;
 }

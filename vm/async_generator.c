@@ -382,19 +382,6 @@ static Value async_generator_function_constructor(VM *vm, Value this_value, uint
     return vm_create_dynamic_function(vm, new_target, DYNAMIC_FUNCTION_ASYNC_GENERATOR, argc, argv);
 }
 
-static bool define_tag(VM *vm, Object *o, const char *tag)
-{
-    Value key = operators_well_known_key(vm, WELL_KNOWN_KEY_TO_STRING_TAG);
-    if (value_is_undefined(key))
-        return true;
-    GC_SCOPE(vm->heap);
-    String *text = atom_from_cstr(vm, tag);
-    GC_ROOT_CELL(vm->heap, text);
-    bool ok = text && object_define_data_property(vm, o, key, value_from_string(text), PROP_CONFIGURABLE);
-    GC_SCOPE_END(vm->heap);
-    return ok;
-}
-
 static Object *ensure_intrinsic(VM *vm, Realm *realm, IntrinsicId id, Object *parent)
 {
     if (!realm->intrinsics[id])
@@ -447,8 +434,8 @@ bool async_generator_install(VM *vm, Realm *realm)
                                           value_from_object(function_prototype), PROP_CONFIGURABLE) &&
               object_define_data_property(vm, function_prototype, value_from_string(vm_atom(vm, ATOM_prototype)),
                                           value_from_object(generator_prototype), PROP_CONFIGURABLE) &&
-              define_tag(vm, generator_prototype, "AsyncGenerator") &&
-              define_tag(vm, function_prototype, "AsyncGeneratorFunction");
+              operators_define_to_string_tag(vm, generator_prototype, "AsyncGenerator") &&
+              operators_define_to_string_tag(vm, function_prototype, "AsyncGeneratorFunction");
     GC_SCOPE_END(vm->heap);
     return ok;
 }

@@ -264,20 +264,6 @@ static Object *ensure_intrinsic(VM *vm, Realm *realm, IntrinsicId id, Object *pa
     return realm->intrinsics[id];
 }
 
-/* o[@@toStringTag] = tag, configurable only (ES2025 27.5.1.5, 27.3.3.3). */
-static bool define_tag(VM *vm, Object *o, const char *tag)
-{
-    Value key = operators_well_known_key(vm, WELL_KNOWN_KEY_TO_STRING_TAG);
-    if (value_is_undefined(key))
-        return true;
-    GC_SCOPE(vm->heap);
-    String *text = atom_from_cstr(vm, tag);
-    GC_ROOT_CELL(vm->heap, text);
-    bool ok = text && object_define_data_property(vm, o, key, value_from_string(text), PROP_CONFIGURABLE);
-    GC_SCOPE_END(vm->heap);
-    return ok;
-}
-
 bool generator_install(VM *vm, Realm *realm)
 {
     Object *object_prototype = realm->intrinsics[INTRINSIC_ObjectPrototype];
@@ -320,5 +306,6 @@ bool generator_install(VM *vm, Realm *realm)
                                        value_from_object(function_prototype), PROP_CONFIGURABLE) &&
            object_define_data_property(vm, function_prototype, value_from_string(vm_atom(vm, ATOM_prototype)),
                                        value_from_object(generator_prototype), PROP_CONFIGURABLE) &&
-           define_tag(vm, generator_prototype, "Generator") && define_tag(vm, function_prototype, "GeneratorFunction");
+           operators_define_to_string_tag(vm, generator_prototype, "Generator") &&
+           operators_define_to_string_tag(vm, function_prototype, "GeneratorFunction");
 }

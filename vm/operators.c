@@ -33,6 +33,21 @@ Value operators_well_known_key(VM *vm, WellKnownKey which)
     return symbol ? value_from_symbol(symbol) : VALUE_UNDEFINED;
 }
 
+/* o[@@toStringTag] = tag, configurable only (e.g. ES2025 27.5.1.5), for the
+ * intrinsics vm/ makes itself; nothing while the symbol does not exist. */
+bool operators_define_to_string_tag(VM *vm, Object *o, const char *tag)
+{
+    Value key = operators_well_known_key(vm, WELL_KNOWN_KEY_TO_STRING_TAG);
+    if (value_is_undefined(key))
+        return true;
+    GC_SCOPE(vm->heap);
+    String *text = atom_from_cstr(vm, tag);
+    GC_ROOT_CELL(vm->heap, text);
+    bool ok = text && object_define_data_property(vm, o, key, value_from_string(text), PROP_CONFIGURABLE);
+    GC_SCOPE_END(vm->heap);
+    return ok;
+}
+
 /* ---- Property access on any value ---- */
 
 Object *primitive_prototype(VM *vm, Value value)

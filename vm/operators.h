@@ -75,5 +75,7 @@ Object *primitive_prototype(VM *vm, Value value);
 typedef enum WellKnownKey { WELL_KNOWN_KEY_TO_PRIMITIVE, WELL_KNOWN_KEY_HAS_INSTANCE, WELL_KNOWN_KEY_ITERATOR,
                             WELL_KNOWN_KEY_ASYNC_ITERATOR, WELL_KNOWN_KEY_TO_STRING_TAG } WellKnownKey;
 Value operators_well_known_key(VM *vm, WellKnownKey which);
+/* o[@@toStringTag] = tag, configurable only. */
+bool operators_define_to_string_tag(VM *vm, Object *o, const char *tag) NODUS_MUST_CHECK;
 
 #endif
