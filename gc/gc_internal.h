@@ -191,8 +191,10 @@ struct Heap {
      * are running, which must not allocate; gc_alloc returns NULL then. */
     bool busy;
 
-    /* Indexed by any uint8_t, so that an unregistered type is harmless. */
-    GCTypeInfo types[256];
+    /* Indexed by a cell's type, below GC_MAX_TYPES (gc_alloc asserts it);
+     * an unregistered type's entry is empty and harmless. Kept small: the
+     * Heap is calloc'd at start-up, and each 4 KB it spans is a page fault. */
+    GCTypeInfo types[GC_MAX_TYPES];
     GCRootsFn roots;
     void *roots_data;
     WeakCallback *weak_callbacks;
@@ -216,8 +218,8 @@ struct Heap {
     uint64_t collections;
     double total_pause_ms;
     double max_pause_ms;
-    size_t live_cells_by_type[256];
-    size_t live_bytes_by_type[256];
+    size_t live_cells_by_type[GC_MAX_TYPES];
+    size_t live_bytes_by_type[GC_MAX_TYPES];
 };
 
 /* ---- Cells ---- */

@@ -62,7 +62,7 @@ void gc_print_stats(const Heap *heap, FILE *out)
             (unsigned long long)heap->collections, heap->total_pause_ms, heap->max_pause_ms,
             format_bytes(heap->allocated_bytes, allocated, sizeof allocated),
             format_bytes(heap->heap_bytes, total, sizeof total));
-    for (unsigned type = 0; type < 256; type++) {
+    for (unsigned type = 0; type < GC_MAX_TYPES; type++) {
         if (heap->live_cells_by_type[type] == 0)
             continue;
         const char *name = heap->types[type].name ? heap->types[type].name : "?";

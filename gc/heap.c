@@ -87,7 +87,7 @@ void heap_free(Heap *heap)
 void gc_register_type(Heap *heap, uint8_t type, const GCTypeInfo *info)
 {
     assert(type != GC_TYPE_FREE && type < GC_MAX_TYPES);
-    if (type == GC_TYPE_FREE)
+    if (type == GC_TYPE_FREE || type >= GC_MAX_TYPES)
         return;
     heap->types[type] = *info;
 }
@@ -164,15 +164,19 @@ static Page *page_obtain(Heap *heap)
     return page;
 }
 
-/* Makes the next few kilobytes of the class's carving page into free cells. */
+/*
+ * Makes the cells of the class's carving page up to the next 4 KB boundary
+ * into free cells: a fresh page's memory costs a page fault per 4 KB the
+ * first time it is written, so carving stops where the next one would begin
+ * (a small program touches few pages; start-up alone uses a dozen classes).
+ */
 #define GC_CARVE_BYTES 4096
 static void carve_cells(SizeClass *size_class)
 {
     Page *page = size_class->carving;
-    uint32_t batch = GC_CARVE_BYTES / page->cell_size;
-    if (batch == 0)
-        batch = 1;
-    uint32_t end = page->cell_count + batch;
+    size_t offset = GC_PAGE_FIRST_CELL + (size_t)page->cell_count * page->cell_size;
+    size_t boundary = (offset + page->cell_size + GC_CARVE_BYTES - 1) & ~(size_t)(GC_CARVE_BYTES - 1);
+    uint32_t end = (uint32_t)((boundary - GC_PAGE_FIRST_CELL) / page->cell_size);
     if (end >= page->cell_capacity) {
         end = page->cell_capacity;
         size_class->carving = NULL;

@@ -115,12 +115,15 @@ static Object *function_prototype_for(VM *vm, const FunctionCode *code)
 }
 
 /* SetFunctionLength and SetFunctionName (ES2025 10.2.9, 10.2.10). */
+/* SetFunctionLength and SetFunctionName on a function just made: it has no
+ * own properties yet, so both are added without looking first (every
+ * function of a class comes to the same shape). */
 static bool define_length_and_name(VM *vm, Object *f, uint32_t length, String *name)
 {
-    return object_define_data_property(vm, f, value_from_string(vm_atom(vm, ATOM_length)),
-                                       value_from_int32((int32_t)length), PROP_CONFIGURABLE) &&
-           object_define_data_property(vm, f, value_from_string(vm_atom(vm, ATOM_name)), value_from_string(name),
-                                       PROP_CONFIGURABLE);
+    return ordinary_add_data_named(vm, f, value_from_string(vm_atom(vm, ATOM_length)),
+                                   value_from_int32((int32_t)length), PROP_CONFIGURABLE) &&
+           ordinary_add_data_named(vm, f, value_from_string(vm_atom(vm, ATOM_name)), value_from_string(name),
+                                   PROP_CONFIGURABLE);
 }
 
 /* MakeConstructor (ES2025 10.2.5), or a generator's "prototype" (15.5.4):
@@ -136,11 +139,12 @@ static bool define_prototype_property(VM *vm, Object *f, bool generator, bool as
     GC_ROOT_CELL(vm->heap, f);
     Object *prototype = object_new_ordinary(vm, proto_parent);
     GC_ROOT_CELL(vm->heap, prototype);
+    /* both objects are new and lack the key: added without looking */
     bool ok = prototype &&
-              (generator || object_define_data_property(vm, prototype, value_from_string(vm_atom(vm, ATOM_constructor)),
-                                                        value_from_object(f), PROP_WRITABLE | PROP_CONFIGURABLE)) &&
-              object_define_data_property(vm, f, value_from_string(vm_atom(vm, ATOM_prototype)),
-                                          value_from_object(prototype), PROP_WRITABLE);
+              (generator || ordinary_add_data_named(vm, prototype, value_from_string(vm_atom(vm, ATOM_constructor)),
+                                                    value_from_object(f), PROP_WRITABLE | PROP_CONFIGURABLE)) &&
+              ordinary_add_data_named(vm, f, value_from_string(vm_atom(vm, ATOM_prototype)),
+                                      value_from_object(prototype), PROP_WRITABLE);
     GC_SCOPE_END(vm->heap);
     return ok;
 }

@@ -5,7 +5,8 @@
  * receiver's class, its own named properties (keys, slots, attributes) and its
  * [[Prototype]], so an own-property entry needs nothing more: a hit is one
  * pointer compare and a slot load or store. Dictionary shapes change in place
- * and are never cached.
+ * and are never cached, but for stable ones, which are copied rather than
+ * changed (vm/shape.c).
  *
  * A prototype-chain entry (the property found on a holder up the chain, or a
  * property added because nothing up the chain has a setter or a read-only
@@ -97,7 +98,7 @@ static Value get_miss(VM *vm, Object *o, PropertyKey key, Value receiver, Inline
     Object *holder;
     uint32_t slot;
     uint8_t attributes;
-    if (!is_named(key) || shape_is_dictionary(o->shape) || !find_on_chain(o, key, &holder, &slot, &attributes))
+    if (!is_named(key) || !shape_is_cacheable(o->shape) || !find_on_chain(o, key, &holder, &slot, &attributes))
         return object_get(vm, o, key, receiver);
     if (!holder)
         return VALUE_UNDEFINED;   /* absent: not cached */
@@ -153,7 +154,7 @@ static int set_miss(VM *vm, Object *o, PropertyKey key, Value value, Value recei
     Object *holder;
     uint32_t slot;
     uint8_t attributes;
-    if (!is_named(key) || receiver != value_from_object(o) || shape_is_dictionary(o->shape) ||
+    if (!is_named(key) || receiver != value_from_object(o) || !shape_is_cacheable(o->shape) ||
         !find_on_chain(o, key, &holder, &slot, &attributes))
         return object_set(vm, o, key, value, receiver);
     if (holder && (attributes & PROP_ACCESSOR)) {

@@ -99,6 +99,7 @@ PropertyTable *property_table_clone(const PropertyTable *table);  /* NULL: out o
 /* ---- Shapes (vm/shape.c) ---- */
 enum {
     SHAPE_DICTIONARY = 1 << 0,    /* owned by one object, changed in place, never cached */
+    SHAPE_STABLE = 1 << 1,        /* a dictionary never changed in place: caches may key on it */
 };
 
 typedef struct ShapeTransitions ShapeTransitions;
@@ -117,6 +118,12 @@ struct Shape {
 };
 
 static inline bool shape_is_dictionary(const Shape *shape) { return shape->header.flags & SHAPE_DICTIONARY; }
+/* Can an inline cache key on this shape? Tree shapes and stable dictionaries
+ * say everything about the layout; other dictionaries change in place. */
+static inline bool shape_is_cacheable(const Shape *shape)
+{
+    return (shape->header.flags & (SHAPE_DICTIONARY | SHAPE_STABLE)) != SHAPE_DICTIONARY;
+}
 
 /* Per-VM shape state: root shapes and the shapes to prune (vm->shapes). */
 bool shape_runtime_init(VM *vm);
@@ -137,6 +144,9 @@ Shape *shape_remove_property(VM *vm, Shape *shape, PropertyKey key, Value *slots
 Shape *shape_change_prototype(VM *vm, Shape *shape, Object *prototype) NODUS_MUST_CHECK;
 /* A dictionary copy of shape for one object. NULL after throwing. */
 Shape *shape_to_dictionary(VM *vm, Shape *shape) NODUS_MUST_CHECK;
+/* A stable dictionary copy of shape, for an object that holds built-ins
+ * (see vm/shape.c). NULL after throwing. */
+Shape *shape_to_stable_dictionary(VM *vm, Shape *shape) NODUS_MUST_CHECK;
 
 /* Calls visit(key, slot, attributes, data) for each property in creation order. */
 typedef bool (*ShapeVisitFn)(VM *vm, PropertyKey key, uint32_t slot, uint8_t attributes, void *data);
@@ -165,6 +175,10 @@ static inline bool object_named_store_is_plain(VM *vm, const Object *o, Property
 int ordinary_get_own_named(VM *vm, Object *o, PropertyKey key, PropertyDescriptor *desc);
 /* Adds a named property known to be absent. false after throwing. */
 bool ordinary_add_named(VM *vm, Object *o, PropertyKey key, const PropertyDescriptor *desc) NODUS_MUST_CHECK;
+/* The same for a data property: what OrdinaryDefineOwnProperty does when key
+ * is absent and o extensible, without looking (for C code filling in an
+ * object it has just made). false after throwing. */
+bool ordinary_add_data_named(VM *vm, Object *o, PropertyKey key, Value value, uint8_t attributes) NODUS_MUST_CHECK;
 /* Fills absent fields of a descriptor for a new property with the defaults. */
 void property_descriptor_complete(PropertyDescriptor *desc);
 /* ValidateAndApplyPropertyDescriptor's checks alone (O undefined): 1 or 0. */

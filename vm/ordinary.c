@@ -212,6 +212,23 @@ bool ordinary_add_named(VM *vm, Object *o, PropertyKey key, const PropertyDescri
     return shape != NULL;
 }
 
+bool ordinary_add_data_named(VM *vm, Object *o, PropertyKey key, Value value, uint8_t attributes)
+{
+    GC_SCOPE(vm->heap);
+    GC_ROOT(vm->heap, value);
+    uint32_t slot = 0;
+    Shape *shape = object_ensure_slots(vm, o, o->shape->slot_count + 1)
+                       ? shape_add_property(vm, o->shape, key, attributes & PROP_DEFAULT, &slot)
+                       : NULL;
+    if (shape) {
+        o->shape = shape;
+        o->slots[slot] = value;
+        object_shape_changed(vm, o);
+    }
+    GC_SCOPE_END(vm->heap);
+    return shape != NULL;
+}
+
 /* ES2025 10.1.6.3 ValidateAndApplyPropertyDescriptor for a named key of O */
 static int validate_and_apply_named(VM *vm, Object *o, PropertyKey key, bool extensible,
                                     const PropertyDescriptor *desc, const PropertyDescriptor *current)

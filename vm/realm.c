@@ -27,8 +27,22 @@ Object *realm_intrinsic(VM *vm, IntrinsicId id) { return vm->realm ? vm->realm->
 
 static Value key_of(VM *vm, AtomId id) { return value_from_string(vm_atom(vm, id)); }
 
+bool realm_prepare_holder(VM *vm, Object *target)
+{
+    if (shape_is_dictionary(target->shape) || (vm->realm && target == vm->realm->global_object))
+        return true;
+    Shape *dict = shape_to_stable_dictionary(vm, target->shape);
+    if (!dict)
+        return false;
+    target->shape = dict;
+    object_shape_changed(vm, target);
+    return true;
+}
+
 bool realm_define_method(VM *vm, Object *target, const char *name, NativeFunction function, uint32_t length)
 {
+    if (!realm_prepare_holder(vm, target))
+        return false;
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, target);
     Object *f = native_function_new(vm, function, name, length, false);
@@ -43,6 +57,8 @@ bool realm_define_method(VM *vm, Object *target, const char *name, NativeFunctio
 
 bool realm_define_value(VM *vm, Object *target, const char *name, Value value)
 {
+    if (!realm_prepare_holder(vm, target))
+        return false;
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, target);
     GC_ROOT(vm->heap, value);

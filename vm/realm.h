@@ -63,6 +63,12 @@ Object *ordinary_create_from_constructor(VM *vm, Object *constructor, IntrinsicI
  * value property with the attributes built-ins have (writable,
  * non-enumerable, configurable). false after throwing. */
 bool realm_define_method(VM *vm, Object *target, const char *name, NativeFunction function, uint32_t length) NODUS_MUST_CHECK;
+/* Readies target to hold built-ins (the helpers above and stdlib's call it
+ * before defining): its own properties go into a stable dictionary
+ * (vm/shape.c) instead of a tree shape per property. The global object is
+ * left alone: programs add their globals to it one at a time. false after
+ * throwing. */
+bool realm_prepare_holder(VM *vm, Object *target) NODUS_MUST_CHECK;
 bool realm_define_value(VM *vm, Object *target, const char *name, Value value) NODUS_MUST_CHECK;
 
 #endif

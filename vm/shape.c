@@ -18,7 +18,16 @@
  * Dictionary shapes belong to one object and change in place: an object gets
  * one when it deletes a property other than its last, grows past
  * SHAPE_MAX_TREE_PROPERTIES, or is reconfigured with too many properties to
- * replay. Inline caches never cache a dictionary receiver.
+ * replay. Inline caches never cache a dictionary receiver...
+ *
+ * ... but for a stable one. The objects that hold the built-ins (Math,
+ * Array.prototype, the constructors) each have a layout of their own, and a
+ * tree shape per property would cost a shape cell and a transition list for
+ * each of several hundred properties at every start-up, to be shared with
+ * nothing. They get a stable dictionary instead: one shape with a table,
+ * which is never changed in place. The first structural change copies it to
+ * an ordinary dictionary (the object leaves it for good), so a cache that
+ * keyed on the stable shape misses from then on.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -494,6 +503,21 @@ Shape *shape_to_dictionary(VM *vm, Shape *shape)
     return dict;
 }
 
+Shape *shape_to_stable_dictionary(VM *vm, Shape *shape)
+{
+    Shape *dict = shape_to_dictionary(vm, shape);
+    if (dict)
+        dict->header.flags |= SHAPE_STABLE;
+    return dict;
+}
+
+/* The dictionary to change in place: shape itself, or a copy of a stable one
+ * (an ordinary dictionary: see the top of the file). NULL after throwing. */
+static Shape *dictionary_for_change(VM *vm, Shape *shape)
+{
+    return shape->header.flags & SHAPE_STABLE ? shape_to_dictionary(vm, shape) : shape;
+}
+
 static Shape *dictionary_add(VM *vm, Shape *dict, PropertyKey key, uint8_t attributes, uint32_t *slot)
 {
     if (!property_table_add(dict->table, key, dict->slot_count, attributes)) {
@@ -532,8 +556,10 @@ Shape *shape_add_property(VM *vm, Shape *shape, PropertyKey key, uint8_t attribu
         if (!shape)
             return NULL;
     }
-    if (shape_is_dictionary(shape))
-        return dictionary_add(vm, shape, key, attributes, slot);
+    if (shape_is_dictionary(shape)) {
+        shape = dictionary_for_change(vm, shape);
+        return shape ? dictionary_add(vm, shape, key, attributes, slot) : NULL;
+    }
     Shape *child = tree_child(vm, shape, key, attributes);
     if (child) {
         tree_inherit_table(child);
@@ -561,7 +587,9 @@ Shape *shape_change_attributes(VM *vm, Shape *shape, PropertyKey key, uint8_t at
             return NULL;
     }
     if (shape_is_dictionary(shape)) {
-        property_table_find(shape->table, key)->attributes = attributes;
+        shape = dictionary_for_change(vm, shape);
+        if (shape)
+            property_table_find(shape->table, key)->attributes = attributes;
         return shape;
     }
     Shape *chain[SHAPE_MAX_REPLAY];
@@ -582,11 +610,9 @@ Shape *shape_remove_property(VM *vm, Shape *shape, PropertyKey key, Value *slots
 {
     if (!shape_is_dictionary(shape) && shape->key == key)
         return shape->parent;   /* the last property added: back one step */
-    if (!shape_is_dictionary(shape)) {
-        shape = shape_to_dictionary(vm, shape);
-        if (!shape)
-            return NULL;
-    }
+    shape = shape_is_dictionary(shape) ? dictionary_for_change(vm, shape) : shape_to_dictionary(vm, shape);
+    if (!shape)
+        return NULL;
     property_table_remove(shape->table, key);
     shape->property_count--;
     uint32_t deleted = shape->table->entry_count - shape->table->live_count;
@@ -606,7 +632,9 @@ Shape *shape_change_prototype(VM *vm, Shape *shape, Object *prototype)
             return NULL;
     }
     if (shape_is_dictionary(shape)) {
-        shape->prototype = prototype;
+        shape = dictionary_for_change(vm, shape);
+        if (shape)
+            shape->prototype = prototype;
         return shape;
     }
     Shape *chain[SHAPE_MAX_REPLAY];

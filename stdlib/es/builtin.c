@@ -618,7 +618,7 @@ bool es_define_symbol_method(VM *vm, Object *target, WellKnownSymbol id, NativeF
 #undef S
     };
     Symbol *symbol = stdlib_well_known_symbol(vm, id);
-    if (!symbol)
+    if (!symbol || !realm_prepare_holder(vm, target))
         return false;
     Object *method = native_function_new(vm, function, names[id], length, false);
     if (!method)
@@ -636,6 +636,8 @@ bool es_define_accessor(VM *vm, Object *target, PropertyKey key, const char *nam
 {
     char full[96];
     Value get = VALUE_UNDEFINED, set = VALUE_UNDEFINED;
+    if (!realm_prepare_holder(vm, target))
+        return false;
     GC_SCOPE(vm->heap);
     GC_ROOT(vm->heap, key);
     GC_ROOT(vm->heap, get);
@@ -663,6 +665,8 @@ bool es_define_accessor(VM *vm, Object *target, PropertyKey key, const char *nam
 
 bool es_define_value(VM *vm, Object *target, const char *name, Value value, uint8_t attributes)
 {
+    if (!realm_prepare_holder(vm, target))
+        return false;
     GC_SCOPE(vm->heap);
     GC_ROOT(vm->heap, value);
     PropertyKey key = es_key_cstr(vm, name);   /* a new atom: rooted, defining allocates */
@@ -674,6 +678,8 @@ bool es_define_value(VM *vm, Object *target, const char *name, Value value, uint
 
 bool es_define_to_string_tag(VM *vm, Object *target, const char *tag)
 {
+    if (!realm_prepare_holder(vm, target))
+        return false;
     PropertyKey key = es_key_symbol(vm, WELL_KNOWN_toStringTag);
     String *text = value_is_exception(key) ? NULL : string_from_cstr(vm, tag);
     GC_SCOPE(vm->heap);
@@ -691,7 +697,8 @@ Object *es_define_constructor(VM *vm, Realm *realm, const char *name, NativeFunc
         return NULL;
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, ctor);
-    bool ok = object_define_data_property(vm, ctor, es_key(vm, ATOM_prototype), value_from_object(prototype), 0)
+    bool ok = realm_prepare_holder(vm, ctor) && realm_prepare_holder(vm, prototype) &&
+              object_define_data_property(vm, ctor, es_key(vm, ATOM_prototype), value_from_object(prototype), 0)
               && object_define_data_property(vm, prototype, es_key(vm, ATOM_constructor), value_from_object(ctor),
                                              ES_ATTRS_METHOD)
               && es_define_value(vm, realm->global_object, name, value_from_object(ctor), ES_ATTRS_METHOD);

@@ -756,6 +756,41 @@ static int cached_set(Object *o, PropertyKey k, Value v, InlineCache *cache)
     return result;
 }
 
+/* A stable dictionary (vm/shape.c): inline caches key on it, and every
+ * structural change moves the object to a copy, so a cached site misses. */
+static void test_stable_dictionary(void)
+{
+    PropertyKey a = key("a"), b = key("b"), c = key("c");
+    Object *holder = new_object(NULL);
+    set(holder, a, num(1)), set(holder, b, num(2));
+    Shape *stable = shape_to_stable_dictionary(vm, holder->shape);
+    ASSERT_TRUE(stable != NULL);
+    holder->shape = stable;
+    ASSERT_TRUE(shape_is_dictionary(stable) && shape_is_cacheable(stable));
+    InlineCache get_b = INLINE_CACHE_INIT;
+    ASSERT_VALUE(cached_get(holder, b, &get_b), num(2));
+    ASSERT_PTR(get_b.shape, stable);
+    set(holder, b, num(3));                      /* a value write keeps the shape */
+    ASSERT_PTR(holder->shape, stable);
+    ASSERT_VALUE(cached_get(holder, b, &get_b), num(3));
+    set(holder, c, num(4));                      /* an addition copies it */
+    ASSERT_TRUE(holder->shape != stable);
+    ASSERT_TRUE(shape_is_dictionary(holder->shape) && !shape_is_cacheable(holder->shape));
+    ASSERT_VALUE(cached_get(holder, c, &get_b), num(4));
+    /* A deletion and a reconfiguration copy a stable one too. */
+    Object *other = new_object(NULL);
+    set(other, a, num(1)), set(other, b, num(2));
+    Shape *before = other->shape = shape_to_stable_dictionary(vm, other->shape);
+    ASSERT_INT(object_delete(vm, other, a), 1);
+    ASSERT_TRUE(other->shape != before);
+    ASSERT_VALUE(get(other, b), num(2));
+    ASSERT_VALUE(get(other, a), VALUE_UNDEFINED);
+    before = other->shape = shape_to_stable_dictionary(vm, other->shape);
+    ASSERT_TRUE(object_define_data_property(vm, other, b, num(5), 0));
+    ASSERT_TRUE(other->shape != before);
+    ASSERT_VALUE(get(other, b), num(5));
+}
+
 static void test_inline_cache(void)
 {
     PropertyKey x = key("x"), y = key("y"), m = key("m");
@@ -952,6 +987,7 @@ static void run_all(bool stress_mode)
     test_array_sparse_and_truncation();
     test_fast_set_paths();
     test_inline_cache();
+    test_stable_dictionary();
     test_gc_survival();
     if (!stress_mode)
         benchmark_cached_get();
