@@ -99,6 +99,7 @@ typedef struct Page {
     uint32_t cell_count;       /* cells carved so far (see SizeClass.carving) */
     uint32_t cell_capacity;    /* cells the page can hold */
     uint8_t size_class;
+    bool uncarved_zero;        /* its cells not yet carved are zero (fresh from the system) */
 } Page;
 
 /* Cells start here in a page; 16-aligned like malloc's blocks. */
@@ -290,6 +291,8 @@ void gc_tracer_push(GCTracer *tracer, GCCell *cell);
 
 /* ---- sweep.c ---- */
 void gc_free_cell_run(Page *page, uint32_t first, uint32_t end, FreeChain *chain);
+/* The same for cells already zero (a fresh page's): links them only. */
+void gc_link_cell_run(Page *page, uint32_t first, uint32_t end, FreeChain *chain);
 void gc_prepend_chain(SizeClass *size_class, const FreeChain *chain);
 void gc_sweep_next_page(Heap *heap, SizeClass *size_class);
 void gc_sweep_pending(Heap *heap);

@@ -182,7 +182,10 @@ static void carve_cells(SizeClass *size_class)
         size_class->carving = NULL;
     }
     FreeChain chain = {NULL, NULL};
-    gc_free_cell_run(page, page->cell_count, end, &chain);
+    if (page->uncarved_zero)
+        gc_link_cell_run(page, page->cell_count, end, &chain);   /* no memset: fresh memory is zero */
+    else
+        gc_free_cell_run(page, page->cell_count, end, &chain);
     page->cell_count = end;
     gc_prepend_chain(size_class, &chain);
 }
@@ -191,9 +194,11 @@ static void carve_cells(SizeClass *size_class)
  * False when the limit or the system says no. */
 static bool page_add(Heap *heap, SizeClass *size_class)
 {
+    bool fresh = heap->page_pool == NULL;
     Page *page = page_obtain(heap);
     if (page == NULL)
         return false;
+    page->uncarved_zero = fresh;
     page->size_class = (uint8_t)(size_class - heap->classes);
     page->cell_size = size_class->cell_size;
     page->cell_count = 0;

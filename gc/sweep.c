@@ -43,6 +43,17 @@ void gc_free_cell_run(Page *page, uint32_t first, uint32_t end, FreeChain *chain
     size_t bytes = (size_t)(end - first) * page->cell_size;
     gc_unpoison(start, bytes);
     memset(start, 0, bytes);
+    gc_poison(start, bytes);
+    gc_link_cell_run(page, first, end, chain);
+}
+
+void gc_link_cell_run(Page *page, uint32_t first, uint32_t end, FreeChain *chain)
+{
+    if (first == end)
+        return;
+    GCCell *start = gc_page_cell(page, first);
+    size_t bytes = (size_t)(end - first) * page->cell_size;
+    gc_unpoison(start, bytes);
     for (uint32_t i = first; i + 1 < end; i++)
         ((FreeCell *)gc_page_cell(page, i))->next = (FreeCell *)gc_page_cell(page, i + 1);
     gc_poison(start, bytes);

@@ -77,6 +77,7 @@ static bool find_on_chain(Object *o, PropertyKey key, Object **holder, uint32_t 
 
 static void cache_fill(VM *vm, InlineCache *cache, Object *o, Object *holder, uint32_t slot, uint8_t kind)
 {
+    shape_mark_keyed(o->shape);   /* a stable dictionary is copied, not changed, from now on */
     cache->shape = o->shape;
     cache->holder = holder == o ? NULL : holder;
     cache->slot = slot;

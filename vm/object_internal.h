@@ -99,7 +99,8 @@ PropertyTable *property_table_clone(const PropertyTable *table);  /* NULL: out o
 /* ---- Shapes (vm/shape.c) ---- */
 enum {
     SHAPE_DICTIONARY = 1 << 0,    /* owned by one object, changed in place, never cached */
-    SHAPE_STABLE = 1 << 1,        /* a dictionary never changed in place: caches may key on it */
+    SHAPE_STABLE = 1 << 1,        /* a dictionary caches may key on (see vm/shape.c) */
+    SHAPE_KEYED = 1 << 2,         /* stable and keyed on: copied, no longer changed in place */
 };
 
 typedef struct ShapeTransitions ShapeTransitions;
@@ -123,6 +124,13 @@ static inline bool shape_is_dictionary(const Shape *shape) { return shape->heade
 static inline bool shape_is_cacheable(const Shape *shape)
 {
     return (shape->header.flags & (SHAPE_DICTIONARY | SHAPE_STABLE)) != SHAPE_DICTIONARY;
+}
+/* An inline cache keys on shape: a stable dictionary must not change in
+ * place from now on (a tree shape never does). */
+static inline void shape_mark_keyed(Shape *shape)
+{
+    if (shape->header.flags & SHAPE_STABLE)
+        shape->header.flags |= SHAPE_KEYED;
 }
 
 /* Per-VM shape state: root shapes and the shapes to prune (vm->shapes). */

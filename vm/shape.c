@@ -24,10 +24,11 @@
  * Array.prototype, the constructors) each have a layout of their own, and a
  * tree shape per property would cost a shape cell and a transition list for
  * each of several hundred properties at every start-up, to be shared with
- * nothing. They get a stable dictionary instead: one shape with a table,
- * which is never changed in place. The first structural change copies it to
- * an ordinary dictionary (the object leaves it for good), so a cache that
- * keyed on the stable shape misses from then on.
+ * nothing. They get a stable dictionary instead: one shape with a table.
+ * It changes in place while no inline cache has keyed on it (so building
+ * it costs no copies); once one has (SHAPE_KEYED, set by the cache), a
+ * structural change moves the object to a copy, itself stable, so the sites
+ * that keyed on the old one miss from then on.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -511,11 +512,17 @@ Shape *shape_to_stable_dictionary(VM *vm, Shape *shape)
     return dict;
 }
 
-/* The dictionary to change in place: shape itself, or a copy of a stable one
- * (an ordinary dictionary: see the top of the file). NULL after throwing. */
+/* The dictionary to change in place: shape itself, or a copy of a stable
+ * one an inline cache keyed on (see the top of the file). NULL after
+ * throwing. */
 static Shape *dictionary_for_change(VM *vm, Shape *shape)
 {
-    return shape->header.flags & SHAPE_STABLE ? shape_to_dictionary(vm, shape) : shape;
+    if (!(shape->header.flags & SHAPE_KEYED))
+        return shape;
+    Shape *copy = shape_to_dictionary(vm, shape);
+    if (copy)
+        copy->header.flags |= SHAPE_STABLE;
+    return copy;
 }
 
 static Shape *dictionary_add(VM *vm, Shape *dict, PropertyKey key, uint8_t attributes, uint32_t *slot)
