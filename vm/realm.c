@@ -19,6 +19,7 @@
 #include "vm/dispose.h"
 #include "vm/generator.h"
 #include "vm/interp_internal.h"
+#include "vm/lazy_holder.h"
 #include "vm/object_internal.h"
 #include "vm/operators.h"
 #include "stdlib/stdlib.h"
@@ -284,18 +285,10 @@ static Value print(VM *vm, Value this_value, uint32_t argc, const Value *argv, O
     return VALUE_UNDEFINED;
 }
 
-/* print, and a stand-in console whose log is print until stdlib's console
- * (with node's formatting) replaces it. */
+/* print (console comes with stdlib/es/console.c, with node's formatting) */
 static bool install_print(VM *vm, Realm *realm)
 {
-    GC_SCOPE(vm->heap);
-    Object *console = object_new_ordinary(vm, realm->intrinsics[INTRINSIC_ObjectPrototype]);
-    GC_ROOT_CELL(vm->heap, console);
-    bool ok = console && realm_define_method(vm, console, "log", print, 0) &&
-              realm_define_value(vm, realm->global_object, "console", value_from_object(console)) &&
-              realm_define_method(vm, realm->global_object, "print", print, 0);
-    GC_SCOPE_END(vm->heap);
-    return ok;
+    return realm_define_method(vm, realm->global_object, "print", print, 0);
 }
 
 /* ---- realm_new ---- */
@@ -338,6 +331,7 @@ Realm *realm_new(VM *vm)
 
 void realm_free(VM *vm, Realm *realm)
 {
+    lazy_holders_forget_realm(vm, realm);
     if (vm->realm == realm) {
         vm->realm = NULL;
         vm->make_error = NULL;

@@ -11,6 +11,7 @@
 #include "vm/bytecode.h"
 #include "vm/interp_internal.h"
 #include "vm/job_queue.h"
+#include "vm/lazy_holder.h"
 #include "vm/module.h"
 #include "vm/object.h"
 #include "vm/string_internal.h"
@@ -26,6 +27,7 @@ static void vm_mark_roots(GCTracer *tracer, void *data)
     gc_mark_value(tracer, vm->exception);
     interp_mark_roots(tracer, vm);   /* the register stack, frames and the realm */
     job_queue_mark(tracer, vm);
+    lazy_holders_mark(tracer, vm);
     /* out_of_memory_message and the permanent atoms are pinned. */
 }
 
@@ -75,6 +77,7 @@ void vm_free(VM *vm)
     object_runtime_free(vm);
     interp_free(vm);
     job_queue_free(vm);
+    lazy_holders_free(vm);
     free(vm);
 }
 

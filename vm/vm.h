@@ -71,6 +71,8 @@ typedef struct VM {
     void *module_load_data;
     /* vm/job_queue.c: pending promise jobs (a GC root) */
     struct JobQueue *jobs;
+    /* vm/lazy_holder.c: built-in holders whose properties are not made yet */
+    struct LazyHolders *lazy_holders;
 } VM;
 
 VM *vm_new(const GCOptions *options);

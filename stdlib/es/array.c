@@ -1390,6 +1390,15 @@ static bool install_prototype(VM *vm, Realm *realm, Object *proto)
     return install_unscopables(vm, proto);
 }
 
+static bool install_statics(VM *vm, Realm *realm, Object *ctor)
+{
+    (void)realm;
+    PropertyKey species = es_key_symbol(vm, WELL_KNOWN_species);
+    return es_define_method(vm, ctor, "isArray", array_is_array, 1) && es_define_method(vm, ctor, "from", array_from, 1)
+           && es_define_method(vm, ctor, "of", array_of, 0) && !value_is_exception(species)
+           && es_define_accessor(vm, ctor, species, "[Symbol.species]", array_species, NULL);
+}
+
 bool stdlib_install_array(VM *vm, Realm *realm)
 {
     Object *proto = realm->intrinsics[INTRINSIC_ArrayPrototype];
@@ -1402,8 +1411,5 @@ bool stdlib_install_array(VM *vm, Realm *realm)
     realm->intrinsics[INTRINSIC_Array] = ctor;
     if (!install_prototype(vm, realm, proto) || !array_iterator_install(vm, realm))
         return false;
-    PropertyKey species = es_key_symbol(vm, WELL_KNOWN_species);
-    return es_define_method(vm, ctor, "isArray", array_is_array, 1) && es_define_method(vm, ctor, "from", array_from, 1)
-           && es_define_method(vm, ctor, "of", array_of, 0) && !value_is_exception(species)
-           && es_define_accessor(vm, ctor, species, "[Symbol.species]", array_species, NULL);
+    return realm_defer_holder(vm, realm, ctor, install_statics);   /* made on first use */
 }

@@ -195,6 +195,22 @@ static Value bigint_proto_value_of(ARGS)
     return this_bigint_value(vm, this_value, "BigInt.prototype.valueOf");
 }
 
+static bool install_statics(VM *vm, Realm *realm, Object *ctor)
+{
+    (void)realm;
+    return es_define_method(vm, ctor, "asIntN", bigint_as_int_n_builtin, 2)
+           && es_define_method(vm, ctor, "asUintN", bigint_as_uint_n_builtin, 2);
+}
+
+static bool install_prototype(VM *vm, Realm *realm, Object *proto)
+{
+    (void)realm;
+    return es_define_method(vm, proto, "toLocaleString", bigint_proto_to_locale_string, 0)
+           && es_define_method(vm, proto, "toString", bigint_proto_to_string, 0)
+           && es_define_method(vm, proto, "valueOf", bigint_proto_value_of, 0)
+           && es_define_to_string_tag(vm, proto, "BigInt");
+}
+
 bool stdlib_install_bigint(VM *vm, Realm *realm)
 {
     Object *proto = es_ensure_intrinsic(vm, realm, INTRINSIC_BigIntPrototype,
@@ -204,12 +220,9 @@ bool stdlib_install_bigint(VM *vm, Realm *realm)
         return false;
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, ctor);
-    bool ok = es_define_method(vm, ctor, "asIntN", bigint_as_int_n_builtin, 2)
-              && es_define_method(vm, ctor, "asUintN", bigint_as_uint_n_builtin, 2)
-              && es_define_method(vm, proto, "toLocaleString", bigint_proto_to_locale_string, 0)
-              && es_define_method(vm, proto, "toString", bigint_proto_to_string, 0)
-              && es_define_method(vm, proto, "valueOf", bigint_proto_value_of, 0)
-              && es_define_to_string_tag(vm, proto, "BigInt");
+    /* the properties are made on first use (vm/lazy_holder.c) */
+    bool ok = realm_defer_holder(vm, realm, ctor, install_statics)
+              && realm_defer_holder(vm, realm, proto, install_prototype);
     GC_SCOPE_END(vm->heap);
     return ok;
 }

@@ -18,6 +18,7 @@
 #include "stdlib/stdlib.h"
 #include "vm/atom.h"
 #include "vm/function.h"
+#include "vm/lazy_holder.h"
 #include "vm/object.h"
 #include "vm/realm.h"
 #include "vm/string.h"

@@ -235,6 +235,17 @@ String *stdlib_inspect(VM *vm, Value value)
     return s;
 }
 
+static bool install_console_methods(VM *vm, Realm *realm, Object *console)
+{
+    (void)realm;
+    return es_define_method(vm, console, "log", console_log, 0)
+           && es_define_method(vm, console, "info", console_log, 0)
+           && es_define_method(vm, console, "debug", console_log, 0)
+           && es_define_method(vm, console, "warn", console_error, 0)
+           && es_define_method(vm, console, "error", console_error, 0)
+           && es_define_method(vm, console, "dir", console_dir, 0);
+}
+
 bool stdlib_install_console(VM *vm, Realm *realm)
 {
     Object *console = object_new_ordinary(vm, realm->intrinsics[INTRINSIC_ObjectPrototype]);
@@ -242,12 +253,7 @@ bool stdlib_install_console(VM *vm, Realm *realm)
         return false;
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, console);
-    bool ok = es_define_method(vm, console, "log", console_log, 0)
-              && es_define_method(vm, console, "info", console_log, 0)
-              && es_define_method(vm, console, "debug", console_log, 0)
-              && es_define_method(vm, console, "warn", console_error, 0)
-              && es_define_method(vm, console, "error", console_error, 0)
-              && es_define_method(vm, console, "dir", console_dir, 0)
+    bool ok = realm_defer_holder(vm, realm, console, install_console_methods)   /* made on first use */
               && es_define_value(vm, realm->global_object, "console", value_from_object(console), ES_ATTRS_METHOD);
     GC_SCOPE_END(vm->heap);
     return ok;

@@ -348,8 +348,9 @@ static const struct DateMethod {
     { "toLocaleTimeString", date_to_locale_time_string, 0 },
 };
 
-static bool install_prototype(VM *vm, Object *proto)
+static bool install_prototype(VM *vm, Realm *realm, Object *proto)
 {
+    (void)realm;
     for (size_t i = 0; i < sizeof date_methods / sizeof date_methods[0]; i++)
         if (!es_define_method(vm, proto, date_methods[i].name, date_methods[i].function, date_methods[i].length))
             return false;
@@ -363,6 +364,14 @@ static bool install_prototype(VM *vm, Object *proto)
            && es_define_symbol_method(vm, proto, WELL_KNOWN_toPrimitive, date_to_primitive, 1, PROP_CONFIGURABLE);
 }
 
+static bool install_statics(VM *vm, Realm *realm, Object *ctor)
+{
+    (void)realm;
+    return es_define_method(vm, ctor, "now", date_now, 0)
+           && es_define_method(vm, ctor, "parse", date_parse_function, 1)
+           && es_define_method(vm, ctor, "UTC", date_utc_function, 7);
+}
+
 bool stdlib_install_date(VM *vm, Realm *realm)
 {
     /* ES2025 21.4.4: the prototype is an ordinary object, not a Date. */
@@ -373,12 +382,11 @@ bool stdlib_install_date(VM *vm, Realm *realm)
     Object *ctor = es_define_constructor(vm, realm, "Date", date_constructor, 7, proto);
     if (!ctor)
         return false;
+    /* the methods are made on first use (vm/lazy_holder.c) */
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, ctor);
-    bool ok = es_define_method(vm, ctor, "now", date_now, 0)
-              && es_define_method(vm, ctor, "parse", date_parse_function, 1)
-              && es_define_method(vm, ctor, "UTC", date_utc_function, 7)
-              && install_prototype(vm, proto);
+    bool ok = realm_defer_holder(vm, realm, ctor, install_statics)
+              && realm_defer_holder(vm, realm, proto, install_prototype);
     GC_SCOPE_END(vm->heap);
     return ok;
 }

@@ -403,6 +403,14 @@ static Value json_stringify(VM *vm, Value this_value, uint32_t argc, const Value
     return result;
 }
 
+static bool install_json_properties(VM *vm, Realm *realm, Object *json)
+{
+    (void)realm;
+    return es_define_method(vm, json, "parse", json_parse, 2)
+           && es_define_method(vm, json, "stringify", json_stringify, 3)
+           && es_define_to_string_tag(vm, json, "JSON");
+}
+
 bool stdlib_install_json(VM *vm, Realm *realm)
 {
     Object *json = object_new_ordinary(vm, realm->intrinsics[INTRINSIC_ObjectPrototype]);
@@ -410,9 +418,7 @@ bool stdlib_install_json(VM *vm, Realm *realm)
         return false;
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, json);
-    bool ok = es_define_method(vm, json, "parse", json_parse, 2)
-              && es_define_method(vm, json, "stringify", json_stringify, 3)
-              && es_define_to_string_tag(vm, json, "JSON")
+    bool ok = realm_defer_holder(vm, realm, json, install_json_properties)   /* made on first use */
               && es_define_value(vm, realm->global_object, "JSON", value_from_object(json), ES_ATTRS_METHOD);
     GC_SCOPE_END(vm->heap);
     return ok;

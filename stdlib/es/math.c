@@ -284,6 +284,19 @@ static const struct { const char *name; double value; } CONSTANTS[] = {
     { "SQRT1_2", 0.7071067811865476 }, { "SQRT2", 1.4142135623730951 },
 };
 
+/* Math's functions, constants and @@toStringTag: made on first use
+ * (vm/lazy_holder.c). */
+static bool install_math_properties(VM *vm, Realm *realm, Object *math)
+{
+    (void)realm;
+    bool ok = true;
+    for (size_t i = 0; ok && i < sizeof FUNCTIONS / sizeof *FUNCTIONS; i++)
+        ok = es_define_method(vm, math, FUNCTIONS[i].name, FUNCTIONS[i].function, FUNCTIONS[i].length);
+    for (size_t i = 0; ok && i < sizeof CONSTANTS / sizeof *CONSTANTS; i++)
+        ok = es_define_value(vm, math, CONSTANTS[i].name, value_from_double(CONSTANTS[i].value), 0);
+    return ok && es_define_to_string_tag(vm, math, "Math");
+}
+
 bool stdlib_install_math(VM *vm, Realm *realm)
 {
     Object *math = object_new_ordinary(vm, realm->intrinsics[INTRINSIC_ObjectPrototype]);
@@ -291,13 +304,8 @@ bool stdlib_install_math(VM *vm, Realm *realm)
         return false;
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, math);
-    bool ok = true;
-    for (size_t i = 0; ok && i < sizeof FUNCTIONS / sizeof *FUNCTIONS; i++)
-        ok = es_define_method(vm, math, FUNCTIONS[i].name, FUNCTIONS[i].function, FUNCTIONS[i].length);
-    for (size_t i = 0; ok && i < sizeof CONSTANTS / sizeof *CONSTANTS; i++)
-        ok = es_define_value(vm, math, CONSTANTS[i].name, value_from_double(CONSTANTS[i].value), 0);
-    ok = ok && es_define_to_string_tag(vm, math, "Math")
-         && es_define_value(vm, realm->global_object, "Math", value_from_object(math), ES_ATTRS_METHOD);
+    bool ok = realm_defer_holder(vm, realm, math, install_math_properties)
+              && es_define_value(vm, realm->global_object, "Math", value_from_object(math), ES_ATTRS_METHOD);
     GC_SCOPE_END(vm->heap);
     return ok;
 }

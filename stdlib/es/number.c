@@ -416,6 +416,15 @@ static bool install_parse_functions(VM *vm, Realm *realm, Object *ctor)
     return true;
 }
 
+static bool install_statics(VM *vm, Realm *realm, Object *ctor)
+{
+    (void)realm;
+    bool ok = define_methods(vm, ctor, STATIC_METHODS, sizeof STATIC_METHODS / sizeof *STATIC_METHODS);
+    for (size_t i = 0; ok && i < sizeof CONSTANTS / sizeof *CONSTANTS; i++)
+        ok = es_define_value(vm, ctor, CONSTANTS[i].name, value_from_double(CONSTANTS[i].value), 0);
+    return ok;
+}
+
 bool stdlib_install_number(VM *vm, Realm *realm)
 {
     Object *proto = realm->intrinsics[INTRINSIC_NumberPrototype];
@@ -431,11 +440,11 @@ bool stdlib_install_number(VM *vm, Realm *realm)
         return false;
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, ctor);
+    /* Number.prototype is a Number object (its class tells), so it is made
+     * now; the constructor's other properties on first use. */
     bool ok = define_methods(vm, proto, PROTOTYPE_METHODS, sizeof PROTOTYPE_METHODS / sizeof *PROTOTYPE_METHODS)
-              && define_methods(vm, ctor, STATIC_METHODS, sizeof STATIC_METHODS / sizeof *STATIC_METHODS);
-    for (size_t i = 0; ok && i < sizeof CONSTANTS / sizeof *CONSTANTS; i++)
-        ok = es_define_value(vm, ctor, CONSTANTS[i].name, value_from_double(CONSTANTS[i].value), 0);
-    ok = ok && install_parse_functions(vm, realm, ctor);
+              && install_parse_functions(vm, realm, ctor)
+              && realm_defer_holder(vm, realm, ctor, install_statics);
     GC_SCOPE_END(vm->heap);
     return ok;
 }

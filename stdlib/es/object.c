@@ -874,6 +874,12 @@ static bool define_methods(VM *vm, Object *target, const MethodEntry *methods, s
     return true;
 }
 
+static bool install_statics(VM *vm, Realm *realm, Object *ctor)
+{
+    (void)realm;
+    return define_methods(vm, ctor, STATIC_METHODS, sizeof STATIC_METHODS / sizeof *STATIC_METHODS);
+}
+
 bool stdlib_install_object(VM *vm, Realm *realm)
 {
     Object *proto = realm->intrinsics[INTRINSIC_ObjectPrototype];
@@ -888,5 +894,5 @@ bool stdlib_install_object(VM *vm, Realm *realm)
     if (value_is_exception(to_string))
         return false;
     realm->intrinsics[INTRINSIC_ObjectPrototypeToString] = value_as_object(to_string);
-    return define_methods(vm, ctor, STATIC_METHODS, sizeof STATIC_METHODS / sizeof *STATIC_METHODS);
+    return realm_defer_holder(vm, realm, ctor, install_statics);   /* made on first use */
 }

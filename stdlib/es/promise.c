@@ -276,16 +276,9 @@ static Value promise_species(ARGS)
     return this_value;
 }
 
-bool stdlib_install_promise(VM *vm, Realm *realm)
+static bool install_statics(VM *vm, Realm *realm, Object *ctor)
 {
-    Object *prototype = es_ensure_intrinsic(vm, realm, INTRINSIC_PromisePrototype,
-                                            realm->intrinsics[INTRINSIC_ObjectPrototype]);
-    if (!prototype)
-        return false;
-    Object *ctor = es_define_constructor(vm, realm, "Promise", promise_constructor, 1, prototype);
-    if (!ctor)
-        return false;
-    realm->intrinsics[INTRINSIC_Promise] = ctor;
+    (void)realm;
     PropertyKey species = es_key_symbol(vm, WELL_KNOWN_species);
     return !value_is_exception(species) &&
            es_define_method(vm, ctor, "all", promise_all, 1) &&
@@ -296,9 +289,29 @@ bool stdlib_install_promise(VM *vm, Realm *realm)
            es_define_method(vm, ctor, "resolve", promise_static_resolve, 1) &&
            es_define_method(vm, ctor, "try", promise_try, 1) &&
            es_define_method(vm, ctor, "withResolvers", promise_with_resolvers, 0) &&
-           es_define_accessor(vm, ctor, species, "[Symbol.species]", promise_species, NULL) &&
-           es_define_method(vm, prototype, "catch", promise_catch, 1) &&
+           es_define_accessor(vm, ctor, species, "[Symbol.species]", promise_species, NULL);
+}
+
+static bool install_prototype(VM *vm, Realm *realm, Object *prototype)
+{
+    (void)realm;
+    return es_define_method(vm, prototype, "catch", promise_catch, 1) &&
            es_define_method(vm, prototype, "finally", promise_finally, 1) &&
            es_define_method(vm, prototype, "then", promise_then, 2) &&
            es_define_to_string_tag(vm, prototype, "Promise");
+}
+
+bool stdlib_install_promise(VM *vm, Realm *realm)
+{
+    Object *prototype = es_ensure_intrinsic(vm, realm, INTRINSIC_PromisePrototype,
+                                            realm->intrinsics[INTRINSIC_ObjectPrototype]);
+    if (!prototype)
+        return false;
+    Object *ctor = es_define_constructor(vm, realm, "Promise", promise_constructor, 1, prototype);
+    if (!ctor)
+        return false;
+    realm->intrinsics[INTRINSIC_Promise] = ctor;
+    /* the properties are made on first use (vm/lazy_holder.c) */
+    return realm_defer_holder(vm, realm, ctor, install_statics)
+           && realm_defer_holder(vm, realm, prototype, install_prototype);
 }

@@ -519,6 +519,22 @@ static bool define_flag_getters(VM *vm, Object *proto)
            es_define_accessor(vm, proto, es_key(vm, ATOM_source), "source", regexp_get_source, NULL);
 }
 
+static bool install_statics(VM *vm, Realm *realm, Object *ctor)
+{
+    PropertyKey species = es_key_symbol(vm, WELL_KNOWN_species);
+    return !value_is_exception(species) &&
+           es_define_accessor(vm, ctor, species, "[Symbol.species]", regexp_species, NULL) &&
+           es_define_method(vm, ctor, "escape", regexp_escape, 1) && regexp_install_legacy(vm, realm, ctor);
+}
+
+static bool install_prototype(VM *vm, Realm *realm, Object *proto)
+{
+    return regexp_install_exec(vm, realm, proto) && define_flag_getters(vm, proto) &&
+           es_define_method(vm, proto, "compile", regexp_compile_method, 2) &&
+           es_define_method(vm, proto, "toString", regexp_to_string, 0) &&
+           regexp_install_symbols(vm, realm, proto) && regexp_install_replace(vm, proto);
+}
+
 bool stdlib_install_regexp(VM *vm, Realm *realm)
 {
     Object *proto = es_ensure_intrinsic(vm, realm, INTRINSIC_RegExpPrototype,
@@ -527,12 +543,7 @@ bool stdlib_install_regexp(VM *vm, Realm *realm)
     if (!ctor)
         return false;
     realm->intrinsics[INTRINSIC_RegExp] = ctor;
-    PropertyKey species = es_key_symbol(vm, WELL_KNOWN_species);
-    return !value_is_exception(species) &&
-           es_define_accessor(vm, ctor, species, "[Symbol.species]", regexp_species, NULL) &&
-           es_define_method(vm, ctor, "escape", regexp_escape, 1) && regexp_install_legacy(vm, realm, ctor) &&
-           regexp_install_exec(vm, realm, proto) && define_flag_getters(vm, proto) &&
-           es_define_method(vm, proto, "compile", regexp_compile_method, 2) &&
-           es_define_method(vm, proto, "toString", regexp_to_string, 0) &&
-           regexp_install_symbols(vm, realm, proto) && regexp_install_replace(vm, proto);
+    /* the properties are made on first use (vm/lazy_holder.c) */
+    return regexp_make_legacy_state(vm, realm) && realm_defer_holder(vm, realm, ctor, install_statics) &&
+           realm_defer_holder(vm, realm, proto, install_prototype);
 }

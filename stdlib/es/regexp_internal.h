@@ -65,6 +65,10 @@ bool regexp_install_symbols(VM *vm, Realm *realm, Object *proto) NODUS_MUST_CHEC
 bool regexp_install_replace(VM *vm, Object *proto) NODUS_MUST_CHECK;
 bool regexp_install_exec(VM *vm, Realm *realm, Object *proto) NODUS_MUST_CHECK;
 bool regexp_install_legacy(VM *vm, Realm *realm, Object *ctor) NODUS_MUST_CHECK;
+/* The state the legacy static properties read (%RegExpLegacyState%), made
+ * with the realm: each match updates it, before or after the accessors
+ * exist. */
+bool regexp_make_legacy_state(VM *vm, Realm *realm) NODUS_MUST_CHECK;
 
 /* After a match of r (regexp_legacy.c): the legacy static properties
  * (RegExp.$1 ...) describe it, or become unreadable when r is a

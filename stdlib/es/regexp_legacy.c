@@ -156,7 +156,7 @@ static const LegacyAccessor ACCESSORS[] = {
     {"$6", get_6, NULL}, {"$7", get_7, NULL}, {"$8", get_8, NULL}, {"$9", get_9, NULL},
 };
 
-bool regexp_install_legacy(VM *vm, Realm *realm, Object *ctor)
+bool regexp_make_legacy_state(VM *vm, Realm *realm)
 {
     Object *o = object_new(vm, &legacy_state_class, sizeof(LegacyState), NULL);
     if (!o)
@@ -167,6 +167,12 @@ bool regexp_install_legacy(VM *vm, Realm *realm, Object *ctor)
     memset(st->captures, 0, sizeof st->captures);   /* all empty strings at first */
     memset(st->last_paren, 0, sizeof st->last_paren);
     realm->intrinsics[INTRINSIC_RegExpLegacyState] = o;
+    return true;
+}
+
+bool regexp_install_legacy(VM *vm, Realm *realm, Object *ctor)
+{
+    (void)realm;
     for (size_t i = 0; i < sizeof ACCESSORS / sizeof ACCESSORS[0]; i++) {
         PropertyKey key = es_key_cstr(vm, ACCESSORS[i].name);
         GC_SCOPE(vm->heap);

@@ -1140,6 +1140,12 @@ static bool install_iterator(VM *vm, Realm *realm, Object *proto)
            && es_define_symbol_method(vm, proto, WELL_KNOWN_iterator, string_proto_iterator, 0, ES_ATTRS_METHOD);
 }
 
+static bool install_statics(VM *vm, Realm *realm, Object *ctor)
+{
+    (void)realm;
+    return define_methods(vm, ctor, STATIC_METHODS, sizeof STATIC_METHODS / sizeof *STATIC_METHODS);
+}
+
 bool stdlib_install_string(VM *vm, Realm *realm)
 {
     Object *proto = realm->intrinsics[INTRINSIC_StringPrototype];
@@ -1154,5 +1160,5 @@ bool stdlib_install_string(VM *vm, Realm *realm)
     return ctor && define_methods(vm, proto, PROTOTYPE_METHODS, sizeof PROTOTYPE_METHODS / sizeof *PROTOTYPE_METHODS)
            && define_alias(vm, proto, "trimLeft", "trimStart") && define_alias(vm, proto, "trimRight", "trimEnd")
            && install_iterator(vm, realm, proto)
-           && define_methods(vm, ctor, STATIC_METHODS, sizeof STATIC_METHODS / sizeof *STATIC_METHODS);
+           && realm_defer_holder(vm, realm, ctor, install_statics);   /* made on first use */
 }

@@ -166,8 +166,9 @@ static Value symbol_proto_to_primitive(VM *vm, Value this_value, uint32_t argc, 
 
 /* The constructor's properties: Symbol.iterator and the other well-known
  * symbols (non-writable, non-enumerable, non-configurable), for, keyFor. */
-static bool install_statics(VM *vm, Object *ctor)
+static bool install_statics(VM *vm, Realm *realm, Object *ctor)
 {
+    (void)realm;
     for (int id = 0; id < WELL_KNOWN__COUNT; id++) {
         Symbol *symbol = stdlib_well_known_symbol(vm, id);
         if (!symbol || !es_define_value(vm, ctor, WELL_KNOWN_NAMES[id], value_from_symbol(symbol), 0))
@@ -176,8 +177,9 @@ static bool install_statics(VM *vm, Object *ctor)
     return es_define_method(vm, ctor, "for", symbol_for, 1) && es_define_method(vm, ctor, "keyFor", symbol_key_for, 1);
 }
 
-static bool install_prototype(VM *vm, Object *proto)
+static bool install_prototype(VM *vm, Realm *realm, Object *proto)
 {
+    (void)realm;
     return es_define_method(vm, proto, "toString", symbol_proto_to_string, 0)
            && es_define_method(vm, proto, "valueOf", symbol_proto_value_of, 0)
            && es_define_accessor(vm, proto, es_key_cstr(vm, "description"), "description",
@@ -199,7 +201,14 @@ bool stdlib_install_symbol(VM *vm, Realm *realm)
         return false;
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, ctor);
-    bool ok = install_prototype(vm, proto) && install_statics(vm, ctor);
+    /* The well-known symbols now: the interpreter reads them from the VM
+     * (vm/operators.c) without asking for them. The properties are made on
+     * first use (vm/lazy_holder.c). */
+    bool ok = true;
+    for (int id = 0; ok && id < WELL_KNOWN__COUNT; id++)
+        ok = stdlib_well_known_symbol(vm, id) != NULL;
+    ok = ok && realm_defer_holder(vm, realm, proto, install_prototype)
+              && realm_defer_holder(vm, realm, ctor, install_statics);
     GC_SCOPE_END(vm->heap);
     return ok;
 }

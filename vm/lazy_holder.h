@@ -1,0 +1,30 @@
+/*
+ * Built-in holders whose properties are made on first use (vm/lazy_holder.c).
+ */
+#ifndef NODUS_VM_LAZY_HOLDER_H
+#define NODUS_VM_LAZY_HOLDER_H
+
+#include "vm/realm.h"
+
+/* Defines the holder's properties (the install functions of stdlib/ and
+ * vm/ have this shape); false after throwing. */
+typedef bool (*HolderInstaller)(VM *vm, Realm *realm, Object *holder);
+
+/* Leaves holder (an ordinary object or a native function, new, reachable
+ * from realm's intrinsics or global object) without the properties install
+ * would define: install runs the first time anything looks at holder's own
+ * properties, and then it is as if it had run now. false after throwing. */
+bool realm_defer_holder(VM *vm, Realm *realm, Object *holder, HolderInstaller install) NODUS_MUST_CHECK;
+
+/* Makes every deferred holder of realm (for tests: what an eager realm
+ * would have been). false after throwing. */
+bool realm_install_deferred(VM *vm, Realm *realm) NODUS_MUST_CHECK;
+
+/* Forgets realm's deferred holders (realm_free), and all of them (vm_free). */
+void lazy_holders_forget_realm(VM *vm, Realm *realm);
+void lazy_holders_free(VM *vm);
+
+/* GC: the holders waiting (they are roots until installed). */
+void lazy_holders_mark(GCTracer *tracer, VM *vm);
+
+#endif
