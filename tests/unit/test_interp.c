@@ -20,6 +20,7 @@
 #include "tests/unit/test_main.h"
 #include "vm/atom.h"
 #include "vm/function.h"
+#include "vm/lazy_holder.h"
 #include "vm/object.h"
 #include "vm/operators.h"
 #include "vm/realm.h"
@@ -713,6 +714,36 @@ static void test_programs_generators(void)
     EXPECT_STRING("function* g() { yield 1; } Object.prototype.toString.call(g())", "[object Generator]");
 }
 
+/* Built-in holders are made on first use (vm/lazy_holder.c): deferred in a
+ * new realm, made by the first look at their own properties, and the same
+ * afterwards as if they had been made with the realm. */
+static void test_programs_lazy_holders(void)
+{
+    Value result = eval_js("Math");
+    ASSERT(value_is_object(result));
+    if (!value_is_object(result))
+        return;
+    Object *math = value_as_object(result);
+    ASSERT(math->class_ != &ordinary_object_class);   /* a lazy copy of it */
+    String *floor_key = atom_from_cstr(vm, "floor");
+    ASSERT(floor_key != NULL);
+    Value floor = object_get(vm, math, value_from_string(floor_key), result);
+    ASSERT(value_is_callable(floor));
+    ASSERT(math->class_ == &ordinary_object_class);
+    ASSERT(realm_install_deferred(vm, vm->realm));
+    EXPECT_STRING("Object.getOwnPropertyNames(Math).slice(0, 3).join()", "abs,acos,acosh");
+    EXPECT_TRUE("Object.isFrozen(Object.freeze(JSON)) && typeof JSON.parse === 'function'");
+    EXPECT_TRUE("Object.setPrototypeOf(Math, null) === Math && Object.getPrototypeOf(Math) === null &&"
+                " typeof Math.max === 'function'");
+    EXPECT_TRUE("'floor' in Math && delete Math.floor && !('floor' in Math) && Math.ceil(1.5) === 2");
+    EXPECT_TRUE("new Date(0).getTime() === 0 && Date.length === 7 && typeof Date.now === 'function'");
+    EXPECT_TRUE("Object.getOwnPropertyDescriptor(Symbol, 'iterator').value === Symbol.iterator");
+    EXPECT_TRUE("Object.prototype.toString.call(Promise.prototype) === '[object Promise]'");
+    EXPECT_TRUE("JSON.stringify(Object.keys(JSON)) === '[]' && RegExp.prototype.flags === ''");
+    EXPECT_TRUE("Object.preventExtensions(BigInt.prototype) && !Object.isExtensible(BigInt.prototype) &&"
+                " (5n).toString() === '5'");
+}
+
 static void run_all(bool stress)
 {
     GCOptions options = { .stress = stress };
@@ -735,6 +766,7 @@ static void run_all(bool stress)
     RUN_TEST(test_programs_errors);
     RUN_TEST(test_programs_generators);
     RUN_TEST(test_programs_globals);
+    RUN_TEST(test_programs_lazy_holders);
     unpin_value(last_result);
     unpin_value(last_exception);
     last_result = last_exception = VALUE_UNDEFINED;
