@@ -10,6 +10,7 @@
 
 #include "vm/atom.h"
 #include "vm/interp_ops.h"
+#include "vm/lazy_holder.h"
 #include "vm/object_internal.h"
 #include "vm/operators.h"
 #include "vm/symbol.h"
@@ -83,7 +84,7 @@ Value interp_get_keyed(VM *vm, Value base, Value key_value)
  * '[object Array]' for arrays, '#<Object>' or '#<Function>' otherwise. */
 static const char *receiver_description(Value base)
 {
-    if (value_as_object(base)->class_ == &array_object_class)
+    if (object_kind(value_as_object(base)) == &array_object_class)
         return "[object Array]";
     return value_is_callable(base) ? "#<Function>" : "#<Object>";
 }
@@ -475,7 +476,9 @@ Value interp_create_arguments(VM *vm, Frame *frame)
                                          value_from_object(frame->callee), PROP_WRITABLE | PROP_CONFIGURABLE);
     /* @@iterator = %Array.prototype.values% (ES2025 10.4.4.6 step 8) */
     Value iterator_key = operators_well_known_key(vm, WELL_KNOWN_KEY_ITERATOR);
-    Object *values = realm_intrinsic(vm, INTRINSIC_ArrayPrototypeValues);
+    Object *values = ok ? realm_intrinsic_of_holder(vm, INTRINSIC_ArrayPrototypeValues, INTRINSIC_ArrayPrototype)
+                        : NULL;
+    ok = ok && (values || !vm->has_exception);
     if (ok && !value_is_undefined(iterator_key) && values)
         ok = object_define_data_property(vm, arguments, iterator_key, value_from_object(values),
                                          PROP_WRITABLE | PROP_CONFIGURABLE);

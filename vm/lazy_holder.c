@@ -13,9 +13,12 @@
  * [[Get]], [[Set]], [[Delete]], [[OwnPropertyKeys]], [[SetPrototypeOf]] and
  * [[PreventExtensions]] first install the properties, give the object its
  * class back, and then do what was asked. [[GetPrototypeOf]] and
- * [[IsExtensible]] do not need the properties; [[Call]], [[Construct]] and
- * the GC hooks are the class's own (a constructor can be called before its
- * static methods exist).
+ * [[IsExtensible]] do not need the properties and are the class's own (code
+ * that compares them with the ordinary ones, as OrdinarySetPrototypeOf's
+ * cycle check does, sees the same functions), as are [[Call]], [[Construct]]
+ * and the GC hooks (a constructor can be called before its statics exist).
+ * Installing allocates where looking at properties did not before: the
+ * wrappers keep the values their callers passed alive across it.
  *
  * Nothing else can see the difference:
  *   - inline caches only key on objects of an ordinary class (inline_cache.c
@@ -94,60 +97,73 @@ static bool install_now(VM *vm, Object *o)
     return ok;
 }
 
+/* install_now for a wrapper whose caller goes on using the values it
+ * passed (a key, a receiver, a descriptor's values): installing allocates,
+ * and the caller had no reason to root them, since looking at an object's
+ * properties did not allocate before. */
+static bool install_keeping(VM *vm, Object *o, Value a, Value b, Value c, Value d)
+{
+    GC_SCOPE(vm->heap);
+    GC_ROOT(vm->heap, a);
+    GC_ROOT(vm->heap, b);
+    GC_ROOT(vm->heap, c);
+    GC_ROOT(vm->heap, d);
+    bool ok = install_now(vm, o);
+    GC_SCOPE_END(vm->heap);
+    return ok;
+}
+
+#define KEEP(...) install_keeping(vm, o, __VA_ARGS__)
+#define NONE VALUE_UNDEFINED
+
 static int lazy_get_own_property(VM *vm, Object *o, PropertyKey key, PropertyDescriptor *desc)
 {
-    return install_now(vm, o) ? o->class_->get_own_property(vm, o, key, desc) : -1;
+    return KEEP(key, NONE, NONE, NONE) ? o->class_->get_own_property(vm, o, key, desc) : -1;
 }
 
 static int lazy_define_own_property(VM *vm, Object *o, PropertyKey key, const PropertyDescriptor *desc)
 {
-    return install_now(vm, o) ? o->class_->define_own_property(vm, o, key, desc) : -1;
+    return KEEP(key, desc->value, desc->getter, desc->setter) ? o->class_->define_own_property(vm, o, key, desc)
+                                                               : -1;
 }
 
 static int lazy_has_property(VM *vm, Object *o, PropertyKey key)
 {
-    return install_now(vm, o) ? o->class_->has_property(vm, o, key) : -1;
+    return KEEP(key, NONE, NONE, NONE) ? o->class_->has_property(vm, o, key) : -1;
 }
 
 static Value lazy_get(VM *vm, Object *o, PropertyKey key, Value receiver)
 {
-    return install_now(vm, o) ? o->class_->get(vm, o, key, receiver) : VALUE_EXCEPTION;
+    return KEEP(key, receiver, NONE, NONE) ? o->class_->get(vm, o, key, receiver) : VALUE_EXCEPTION;
 }
 
 static int lazy_set(VM *vm, Object *o, PropertyKey key, Value value, Value receiver)
 {
-    return install_now(vm, o) ? o->class_->set(vm, o, key, value, receiver) : -1;
+    return KEEP(key, value, receiver, NONE) ? o->class_->set(vm, o, key, value, receiver) : -1;
 }
 
 static int lazy_delete_property(VM *vm, Object *o, PropertyKey key)
 {
-    return install_now(vm, o) ? o->class_->delete_property(vm, o, key) : -1;
+    return KEEP(key, NONE, NONE, NONE) ? o->class_->delete_property(vm, o, key) : -1;
 }
 
 static bool lazy_own_property_keys(VM *vm, Object *o, KeyList *keys)
 {
-    return install_now(vm, o) && o->class_->own_property_keys(vm, o, keys);
-}
-
-static Value lazy_get_prototype_of(VM *vm, Object *o)
-{
-    return base_class(o)->get_prototype_of(vm, o);
+    return install_now(vm, o) && o->class_->own_property_keys(vm, o, keys);   /* keys: rooted by the list */
 }
 
 static int lazy_set_prototype_of(VM *vm, Object *o, Value prototype)
 {
-    return install_now(vm, o) ? o->class_->set_prototype_of(vm, o, prototype) : -1;
-}
-
-static int lazy_is_extensible(VM *vm, Object *o)
-{
-    return base_class(o)->is_extensible(vm, o);
+    return KEEP(prototype, NONE, NONE, NONE) ? o->class_->set_prototype_of(vm, o, prototype) : -1;
 }
 
 static int lazy_prevent_extensions(VM *vm, Object *o)
 {
     return install_now(vm, o) ? o->class_->prevent_extensions(vm, o) : -1;
 }
+
+#undef KEEP
+#undef NONE
 
 /* The lazy copy of base; NULL when the table is full (the holder is then
  * made at once). */
@@ -166,9 +182,7 @@ static const ObjectClass *lazy_class_for(const ObjectClass *base)
             lazy->set = lazy_set;
             lazy->delete_property = lazy_delete_property;
             lazy->own_property_keys = lazy_own_property_keys;
-            lazy->get_prototype_of = lazy_get_prototype_of;
             lazy->set_prototype_of = lazy_set_prototype_of;
-            lazy->is_extensible = lazy_is_extensible;
             lazy->prevent_extensions = lazy_prevent_extensions;
             lazy_class_bases[i] = base;
             return lazy;
@@ -216,6 +230,17 @@ bool realm_defer_holder(VM *vm, Realm *realm, Object *holder, HolderInstaller in
     }
     holder->class_ = lazy;
     return true;
+}
+
+Object *realm_intrinsic_of_holder(VM *vm, IntrinsicId id, IntrinsicId holder_id)
+{
+    Realm *realm = vm->realm;
+    if (!realm)
+        return NULL;
+    Object *holder = realm->intrinsics[holder_id];
+    if (!realm->intrinsics[id] && holder && is_deferred(holder) && !install_now(vm, holder))
+        return NULL;
+    return realm->intrinsics[id];
 }
 
 bool realm_install_deferred(VM *vm, Realm *realm)

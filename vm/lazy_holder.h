@@ -16,6 +16,11 @@ typedef bool (*HolderInstaller)(VM *vm, Realm *realm, Object *holder);
  * properties, and then it is as if it had run now. false after throwing. */
 bool realm_defer_holder(VM *vm, Realm *realm, Object *holder, HolderInstaller install) NODUS_MUST_CHECK;
 
+/* The current realm's intrinsic id, which the install function of the
+ * holder intrinsic holder_id makes (e.g. %Array.prototype.values%):
+ * installed first if it is still deferred. NULL after throwing. */
+Object *realm_intrinsic_of_holder(VM *vm, IntrinsicId id, IntrinsicId holder_id);
+
 /* Makes every deferred holder of realm (for tests: what an eager realm
  * would have been). false after throwing. */
 bool realm_install_deferred(VM *vm, Realm *realm) NODUS_MUST_CHECK;

@@ -54,6 +54,11 @@ Object *object_new_ordinary(VM *vm, Object *prototype)
     return object_new(vm, &ordinary_object_class, sizeof(Object), prototype);
 }
 
+const ObjectClass *object_kind(const Object *o)
+{
+    return o->shape->class_;
+}
+
 bool object_ensure_slots(VM *vm, Object *o, uint32_t count)
 {
     if (count <= o->slot_capacity)

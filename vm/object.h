@@ -136,6 +136,14 @@ extern const ObjectClass array_object_class;
  * prototype (an Object or NULL). NULL after throwing. */
 Object *object_new(VM *vm, const ObjectClass *class_, size_t size, Object *prototype) NODUS_MUST_CHECK;
 Object *object_new_ordinary(VM *vm, Object *prototype) NODUS_MUST_CHECK;
+
+/* What kind of object o is (an Array, a String object, a function...): the
+ * class it was made with, which its shape keeps. o->class_, the table its
+ * internal methods are called through, is a lazy copy of it while o is a
+ * built-in holder not made yet (vm/lazy_holder.c): tests of kind (IsArray,
+ * thisNumberValue, ...) ask this; fast paths may test o->class_, which
+ * sends such an object down the generic path. */
+const ObjectClass *object_kind(const Object *o);
 Object *array_new(VM *vm, Object *prototype, uint32_t length) NODUS_MUST_CHECK;
 
 /* ---- Keys ---- */

@@ -1409,7 +1409,9 @@ bool stdlib_install_array(VM *vm, Realm *realm)
     if (!ctor)
         return false;
     realm->intrinsics[INTRINSIC_Array] = ctor;
-    if (!install_prototype(vm, realm, proto) || !array_iterator_install(vm, realm))
+    /* Array.prototype's methods and the constructor's are made on first use
+     * (vm/lazy_holder.c); it is an Array all along (object_kind). */
+    if (!realm_defer_holder(vm, realm, proto, install_prototype) || !array_iterator_install(vm, realm))
         return false;
     return realm_defer_holder(vm, realm, ctor, install_statics);   /* made on first use */
 }

@@ -249,7 +249,7 @@ int es_is_strictly_equal(VM *vm, Value a, Value b)
 int es_is_array(VM *vm, Value value)
 {
     (void)vm;
-    return value_is_object(value) && value_as_object(value)->class_ == &array_object_class;
+    return value_is_object(value) && object_kind(value_as_object(value)) == &array_object_class;
 }
 
 /* ES2025 7.2.4 IsConstructor */
@@ -523,7 +523,7 @@ bool es_list_from_array_like(VM *vm, Value array_like, ValueList *list)
  * constructor's name, else "Object". */
 static char *object_tag(VM *vm, Object *o)
 {
-    const char *name = o->class_ == &array_object_class ? NULL : "Object";
+    const char *name = object_kind(o) == &array_object_class ? NULL : "Object";
     (void)vm;
     if (!name)
         return strdup("[object Array]");

@@ -672,9 +672,9 @@ static char *boxed_base(Inspector *in, Object *o)
 
 static bool is_boxed(Object *o)
 {
-    return o->class_ == &number_object_class || o->class_ == &string_object_class
-           || o->class_ == &boolean_object_class || o->class_ == &symbol_object_class
-           || o->class_ == &bigint_object_class;
+    const ObjectClass *kind = object_kind(o);
+    return kind == &number_object_class || kind == &string_object_class || kind == &boolean_object_class
+           || kind == &symbol_object_class || kind == &bigint_object_class;
 }
 
 /* 1970-01-01T00:00:00.000Z (Invalid Date for NaN), after a prefix when
@@ -717,7 +717,7 @@ static char *format_raw(Inspector *in, Object *o, int recurse_times)
     bool error = strcmp(o->class_->name, "Error") == 0;
     KeyList keys;
     key_list_init(vm, &keys);
-    shown_keys(in, o, is_array || o->class_ == &string_object_class, &keys);
+    shown_keys(in, o, is_array || object_kind(o) == &string_object_class, &keys);
     Text open = { 0 }, base = { 0 };
     text_puts(&open, "");
     text_puts(&base, "");

@@ -27,7 +27,7 @@ Object *primitive_object_new(VM *vm, const ObjectClass *class_, Value primitive,
 /* The primitive of value when it is a wrapper of class_: true and *out set. */
 static inline bool primitive_object_unwrap(Value value, const ObjectClass *class_, Value *out)
 {
-    if (!value_is_object(value) || value_as_object(value)->class_ != class_)
+    if (!value_is_object(value) || object_kind(value_as_object(value)) != class_)
         return false;
     *out = ((PrimitiveObject *)value_as_object(value))->primitive;
     return true;

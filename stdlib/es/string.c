@@ -1140,6 +1140,13 @@ static bool install_iterator(VM *vm, Realm *realm, Object *proto)
            && es_define_symbol_method(vm, proto, WELL_KNOWN_iterator, string_proto_iterator, 0, ES_ATTRS_METHOD);
 }
 
+static bool install_prototype(VM *vm, Realm *realm, Object *proto)
+{
+    return define_methods(vm, proto, PROTOTYPE_METHODS, sizeof PROTOTYPE_METHODS / sizeof *PROTOTYPE_METHODS)
+           && define_alias(vm, proto, "trimLeft", "trimStart") && define_alias(vm, proto, "trimRight", "trimEnd")
+           && install_iterator(vm, realm, proto);
+}
+
 static bool install_statics(VM *vm, Realm *realm, Object *ctor)
 {
     (void)realm;
@@ -1157,8 +1164,8 @@ bool stdlib_install_string(VM *vm, Realm *realm)
         realm->intrinsics[INTRINSIC_StringPrototype] = proto;
     }
     Object *ctor = es_define_constructor(vm, realm, "String", string_constructor, 1, proto);
-    return ctor && define_methods(vm, proto, PROTOTYPE_METHODS, sizeof PROTOTYPE_METHODS / sizeof *PROTOTYPE_METHODS)
-           && define_alias(vm, proto, "trimLeft", "trimStart") && define_alias(vm, proto, "trimRight", "trimEnd")
-           && install_iterator(vm, realm, proto)
-           && realm_defer_holder(vm, realm, ctor, install_statics);   /* made on first use */
+    /* String.prototype's methods and the constructor's are made on first
+     * use (vm/lazy_holder.c); it is a String object all along (object_kind). */
+    return ctor && realm_defer_holder(vm, realm, proto, install_prototype)
+           && realm_defer_holder(vm, realm, ctor, install_statics);
 }

@@ -201,12 +201,17 @@ bool stdlib_install_symbol(VM *vm, Realm *realm)
         return false;
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, ctor);
-    /* The well-known symbols now: the interpreter reads them from the VM
-     * (vm/operators.c) without asking for them. The properties are made on
-     * first use (vm/lazy_holder.c). */
+    /* The well-known symbols the interpreter reads from the VM without
+     * asking for them (vm/operators.c operators_well_known_key) are made
+     * now, the others on first use; the properties on first use too
+     * (vm/lazy_holder.c). */
+    static const WellKnownSymbol read_by_vm[] = {
+        WELL_KNOWN_toPrimitive, WELL_KNOWN_hasInstance, WELL_KNOWN_iterator,
+        WELL_KNOWN_asyncIterator, WELL_KNOWN_toStringTag,
+    };
     bool ok = true;
-    for (int id = 0; ok && id < WELL_KNOWN__COUNT; id++)
-        ok = stdlib_well_known_symbol(vm, id) != NULL;
+    for (size_t i = 0; ok && i < sizeof read_by_vm / sizeof *read_by_vm; i++)
+        ok = stdlib_well_known_symbol(vm, read_by_vm[i]) != NULL;
     ok = ok && realm_defer_holder(vm, realm, proto, install_prototype)
               && realm_defer_holder(vm, realm, ctor, install_statics);
     GC_SCOPE_END(vm->heap);
