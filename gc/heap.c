@@ -127,6 +127,25 @@ static bool over_limit(const Heap *heap, size_t more_bytes)
  * malloc'ing aligned pages one by one cost a system call and wasted memory
  * for each, which showed in an empty program's start-up time.
  */
+/*
+ * A page fault costs some 13 us on the machines nodus is measured on (a
+ * virtual machine): a program that grows its heap to 200 MB spent half its
+ * time faulting pages in. Past the first chunk (a program that allocates
+ * that much will use the rest), a chunk is populated with one system call,
+ * three to four times cheaper than faulting its pages in one by one. The
+ * first chunk is left to fault in 4 KB at a time (carve_cells), so that a
+ * small program, and start-up, touch only what they use.
+ */
+static void populate_chunk(Heap *heap, char *start, size_t bytes)
+{
+#ifdef MADV_POPULATE_WRITE
+    if (heap->heap_bytes >= (size_t)GC_CHUNK_PAGES * GC_PAGE_SIZE && !heap->cells_on_their_own)
+        (void)madvise(start, bytes, MADV_POPULATE_WRITE);   /* failing (an old kernel): faults as before */
+#else
+    (void)heap, (void)start, (void)bytes;
+#endif
+}
+
 static bool chunk_map(Heap *heap)
 {
     size_t bytes = (size_t)GC_CHUNK_PAGES * GC_PAGE_SIZE;
@@ -142,6 +161,7 @@ static bool chunk_map(Heap *heap)
         munmap(end, (size_t)(raw + bytes + GC_PAGE_SIZE - end));
     heap->chunk_next = start;
     heap->chunk_end = end;
+    populate_chunk(heap, start, bytes);
     return true;
 }
 
