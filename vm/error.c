@@ -241,6 +241,12 @@ static char *callee_text(VM *vm, const Frame *frame)
             line++;
     }
     offset += position.column ? position.column - 1 : 0;
+    /* `new X(...)` is at its `new`: the callee follows it */
+    if (offset + 3 < length && memcmp(source + offset, "new", 3) == 0 && isspace((uint8_t)source[offset + 3])) {
+        offset += 3;
+        while (offset < length && isspace((uint8_t)source[offset]))
+            offset++;
+    }
     char *result = NULL;
     if (offset < length && is_name_char((uint8_t)source[offset])) {
         size_t end = offset, start = offset;

@@ -163,6 +163,9 @@ Object *closure_new(VM *vm, FunctionCode *code, Environment *env)
         c->env = env;
         c->this_value = VALUE_UNDEFINED;
         c->new_target = VALUE_UNDEFINED;
+        /* [[Construct]] only for constructors (ES2025 10.2.5 MakeConstructor):
+         * not arrows, methods, generators, async functions */
+        c->object.header.flags &= (uint16_t)~OBJECT_IS_CONSTRUCTOR;
         c->object.header.flags |= OBJECT_IS_CALLABLE;
         if (code_is_constructor(code))
             c->object.header.flags |= OBJECT_IS_CONSTRUCTOR;
@@ -355,6 +358,9 @@ Object *native_function_new_in(VM *vm, Object *prototype, NativeFunction functio
     if (ok) {
         f->function = function;
         f->data = VALUE_UNDEFINED;
+        /* ES2025 10.3.4 CreateBuiltinFunction: only the built-ins that are
+         * constructors have [[Construct]] ("is not a constructor" for the rest) */
+        f->object.header.flags &= (uint16_t)~OBJECT_IS_CONSTRUCTOR;
         f->object.header.flags |= OBJECT_IS_CALLABLE | (is_constructor ? OBJECT_IS_CONSTRUCTOR : 0);
         String *name_atom = atom_from_cstr(vm, name);
         GC_ROOT_CELL(vm->heap, name_atom);
