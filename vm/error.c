@@ -164,17 +164,7 @@ bool error_capture_stack(VM *vm, Object *error)
 
 const ObjectClass error_object_class = {
     .name = "Error",
-    .get_own_property = ordinary_get_own_property,
-    .define_own_property = ordinary_define_own_property,
-    .has_property = ordinary_has_property,
-    .get = ordinary_get,
-    .set = ordinary_set,
-    .delete_property = ordinary_delete,
-    .own_property_keys = ordinary_own_property_keys,
-    .get_prototype_of = ordinary_get_prototype_of,
-    .set_prototype_of = ordinary_set_prototype_of,
-    .is_extensible = ordinary_is_extensible,
-    .prevent_extensions = ordinary_prevent_extensions,
+    ORDINARY_INTERNAL_METHODS,
 };
 
 static const IntrinsicId error_prototypes[] = {

@@ -443,17 +443,7 @@ Value interp_frame_argument(const Frame *frame, uint32_t i)
  * the class name gives Object.prototype.toString its "Arguments" tag. */
 static const ObjectClass arguments_object_class = {
     .name = "Arguments",
-    .get_own_property = ordinary_get_own_property,
-    .define_own_property = ordinary_define_own_property,
-    .has_property = ordinary_has_property,
-    .get = ordinary_get,
-    .set = ordinary_set,
-    .delete_property = ordinary_delete,
-    .own_property_keys = ordinary_own_property_keys,
-    .get_prototype_of = ordinary_get_prototype_of,
-    .set_prototype_of = ordinary_set_prototype_of,
-    .is_extensible = ordinary_is_extensible,
-    .prevent_extensions = ordinary_prevent_extensions,
+    ORDINARY_INTERNAL_METHODS,
 };
 
 /* ES2025 10.4.4.6 CreateUnmappedArgumentsObject (mapped arguments objects

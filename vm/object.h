@@ -189,6 +189,18 @@ int ordinary_set_prototype_of(VM *vm, Object *o, Value prototype);
 int ordinary_is_extensible(VM *vm, Object *o);
 int ordinary_prevent_extensions(VM *vm, Object *o);
 
+/* The initializers of an ObjectClass whose internal methods are all the
+ * ordinary ones (ES2025 10.1), for the classes that differ only in their
+ * name, [[Call]], [[Construct]] or GC hooks:
+ *     const ObjectClass date_object_class = { .name = "Date", ORDINARY_INTERNAL_METHODS };
+ */
+#define ORDINARY_INTERNAL_METHODS                                                                   \
+    .get_own_property = ordinary_get_own_property, .define_own_property = ordinary_define_own_property, \
+    .has_property = ordinary_has_property, .get = ordinary_get, .set = ordinary_set,                \
+    .delete_property = ordinary_delete, .own_property_keys = ordinary_own_property_keys,            \
+    .get_prototype_of = ordinary_get_prototype_of, .set_prototype_of = ordinary_set_prototype_of,   \
+    .is_extensible = ordinary_is_extensible, .prevent_extensions = ordinary_prevent_extensions
+
 /* ---- Fast paths for the interpreter's inline caches ---- */
 /* An inline cache for a named get or set at one bytecode site. */
 typedef struct InlineCache {

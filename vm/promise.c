@@ -51,16 +51,9 @@ static void promise_finalize(Heap *heap, Object *o)
     free(((PromiseObject *)o)->reactions);
 }
 
-#define ORDINARY_METHODS                                                                            \
-    .get_own_property = ordinary_get_own_property, .define_own_property = ordinary_define_own_property, \
-    .has_property = ordinary_has_property, .get = ordinary_get, .set = ordinary_set,                \
-    .delete_property = ordinary_delete, .own_property_keys = ordinary_own_property_keys,            \
-    .get_prototype_of = ordinary_get_prototype_of, .set_prototype_of = ordinary_set_prototype_of,   \
-    .is_extensible = ordinary_is_extensible, .prevent_extensions = ordinary_prevent_extensions
-
 static const ObjectClass promise_class = {
     .name = "Promise",
-    ORDINARY_METHODS,
+    ORDINARY_INTERNAL_METHODS,
     .trace = promise_trace,
     .finalize = promise_finalize,
 };
@@ -80,7 +73,7 @@ static void resolving_record_trace(GCTracer *tracer, Object *o)
 
 static const ObjectClass resolving_record_class = {
     .name = "ResolvingFunctions",
-    ORDINARY_METHODS,
+    ORDINARY_INTERNAL_METHODS,
     .trace = resolving_record_trace,
 };
 
@@ -98,7 +91,7 @@ static void capability_record_trace(GCTracer *tracer, Object *o)
 
 static const ObjectClass capability_record_class = {
     .name = "PromiseCapability",
-    ORDINARY_METHODS,
+    ORDINARY_INTERNAL_METHODS,
     .trace = capability_record_trace,
 };
 

@@ -11,18 +11,10 @@ static void primitive_object_trace(GCTracer *tracer, Object *o)
     gc_mark_value(tracer, ((PrimitiveObject *)o)->primitive);
 }
 
-#define ORDINARY_METHODS \
-    .get_own_property = ordinary_get_own_property, .define_own_property = ordinary_define_own_property, \
-    .has_property = ordinary_has_property, .get = ordinary_get, .set = ordinary_set, \
-    .delete_property = ordinary_delete, .own_property_keys = ordinary_own_property_keys, \
-    .get_prototype_of = ordinary_get_prototype_of, .set_prototype_of = ordinary_set_prototype_of, \
-    .is_extensible = ordinary_is_extensible, .prevent_extensions = ordinary_prevent_extensions, \
-    .trace = primitive_object_trace
-
-const ObjectClass boolean_object_class = { .name = "Boolean", ORDINARY_METHODS };
-const ObjectClass number_object_class = { .name = "Number", ORDINARY_METHODS };
-const ObjectClass symbol_object_class = { .name = "Symbol", ORDINARY_METHODS };
-const ObjectClass bigint_object_class = { .name = "BigInt", ORDINARY_METHODS };
+const ObjectClass boolean_object_class = { .name = "Boolean", ORDINARY_INTERNAL_METHODS, .trace = primitive_object_trace };
+const ObjectClass number_object_class = { .name = "Number", ORDINARY_INTERNAL_METHODS, .trace = primitive_object_trace };
+const ObjectClass symbol_object_class = { .name = "Symbol", ORDINARY_INTERNAL_METHODS, .trace = primitive_object_trace };
+const ObjectClass bigint_object_class = { .name = "BigInt", ORDINARY_INTERNAL_METHODS, .trace = primitive_object_trace };
 
 /* ---- String exotic objects (ES2025 10.4.3) ---- */
 

@@ -42,15 +42,8 @@ static void state_trace(GCTracer *tracer, Object *o)
 
 static void element_trace(GCTracer *tracer, Object *o) { gc_mark_value(tracer, ((CombinatorElement *)o)->state); }
 
-#define ORDINARY_METHODS                                                                            \
-    .get_own_property = ordinary_get_own_property, .define_own_property = ordinary_define_own_property, \
-    .has_property = ordinary_has_property, .get = ordinary_get, .set = ordinary_set,                \
-    .delete_property = ordinary_delete, .own_property_keys = ordinary_own_property_keys,            \
-    .get_prototype_of = ordinary_get_prototype_of, .set_prototype_of = ordinary_set_prototype_of,   \
-    .is_extensible = ordinary_is_extensible, .prevent_extensions = ordinary_prevent_extensions
-
-static const ObjectClass state_class = { .name = "PromiseCombinator", ORDINARY_METHODS, .trace = state_trace };
-static const ObjectClass element_class = { .name = "PromiseCombinatorElement", ORDINARY_METHODS, .trace = element_trace };
+static const ObjectClass state_class = { .name = "PromiseCombinator", ORDINARY_INTERNAL_METHODS, .trace = state_trace };
+static const ObjectClass element_class = { .name = "PromiseCombinatorElement", ORDINARY_INTERNAL_METHODS, .trace = element_trace };
 
 /* The AggregateError Promise.any rejects with (27.2.4.3.1 step 2.b). */
 static Value make_aggregate_error(VM *vm, Value errors)

@@ -276,11 +276,7 @@ static void iterator_trace(GCTracer *tracer, Object *o)
 
 static const ObjectClass regexp_string_iterator_class = {
     .name = "RegExp String Iterator",
-    .get_own_property = ordinary_get_own_property, .define_own_property = ordinary_define_own_property,
-    .has_property = ordinary_has_property, .get = ordinary_get, .set = ordinary_set,
-    .delete_property = ordinary_delete, .own_property_keys = ordinary_own_property_keys,
-    .get_prototype_of = ordinary_get_prototype_of, .set_prototype_of = ordinary_set_prototype_of,
-    .is_extensible = ordinary_is_extensible, .prevent_extensions = ordinary_prevent_extensions,
+    ORDINARY_INTERNAL_METHODS,
     .trace = iterator_trace,
 };
 
