@@ -40,6 +40,16 @@ bool realm_prepare_holder(VM *vm, Object *target)
     return true;
 }
 
+bool realm_define_builtin_property(VM *vm, Object *target, PropertyKey key, Value value, uint8_t attributes)
+{
+    uint32_t index, slot;
+    uint8_t found_attributes;
+    if ((target->header.flags & OBJECT_EXTENSIBLE) && !property_key_is_index(key, &index) &&
+        object_named_store_is_plain(vm, target, key) && !shape_lookup(target->shape, key, &slot, &found_attributes))
+        return ordinary_add_data_named(vm, target, key, value, attributes);   /* what [[DefineOwnProperty]] would do */
+    return object_define_data_property(vm, target, key, value, attributes);
+}
+
 bool realm_define_method(VM *vm, Object *target, const char *name, NativeFunction function, uint32_t length)
 {
     if (!realm_prepare_holder(vm, target))
@@ -50,8 +60,8 @@ bool realm_define_method(VM *vm, Object *target, const char *name, NativeFunctio
     GC_ROOT_CELL(vm->heap, f);
     String *key = f ? atom_from_cstr(vm, name) : NULL;
     GC_ROOT_CELL(vm->heap, key);
-    bool ok = key && object_define_data_property(vm, target, value_from_string(key), value_from_object(f),
-                                                 PROP_WRITABLE | PROP_CONFIGURABLE);
+    bool ok = key && realm_define_builtin_property(vm, target, value_from_string(key), value_from_object(f),
+                                                   PROP_WRITABLE | PROP_CONFIGURABLE);
     GC_SCOPE_END(vm->heap);
     return ok;
 }
@@ -65,8 +75,8 @@ bool realm_define_value(VM *vm, Object *target, const char *name, Value value)
     GC_ROOT(vm->heap, value);
     String *key = atom_from_cstr(vm, name);
     GC_ROOT_CELL(vm->heap, key);
-    bool ok = key && object_define_data_property(vm, target, value_from_string(key), value,
-                                                 PROP_WRITABLE | PROP_CONFIGURABLE);
+    bool ok = key && realm_define_builtin_property(vm, target, value_from_string(key), value,
+                                                   PROP_WRITABLE | PROP_CONFIGURABLE);
     GC_SCOPE_END(vm->heap);
     return ok;
 }

@@ -63,6 +63,12 @@ Object *ordinary_create_from_constructor(VM *vm, Object *constructor, IntrinsicI
  * value property with the attributes built-ins have (writable,
  * non-enumerable, configurable). false after throwing. */
 bool realm_define_method(VM *vm, Object *target, const char *name, NativeFunction function, uint32_t length) NODUS_MUST_CHECK;
+/* Defines a data property of a built-in holder: as
+ * object_define_data_property, but an absent key of an ordinary holder is
+ * added without validating a descriptor against nothing. false after
+ * throwing. */
+bool realm_define_builtin_property(VM *vm, Object *target, PropertyKey key, Value value,
+                                   uint8_t attributes) NODUS_MUST_CHECK;
 /* Readies target to hold built-ins (the helpers above and stdlib's call it
  * before defining): its own properties go into a stable dictionary
  * (vm/shape.c) instead of a tree shape per property. The global object is

@@ -625,8 +625,8 @@ bool es_define_symbol_method(VM *vm, Object *target, WellKnownSymbol id, NativeF
         return false;
     GC_SCOPE(vm->heap);
     GC_ROOT_CELL(vm->heap, method);
-    bool ok = object_define_data_property(vm, target, value_from_symbol(symbol), value_from_object(method),
-                                          attributes);
+    bool ok = realm_define_builtin_property(vm, target, value_from_symbol(symbol), value_from_object(method),
+                                            attributes);
     GC_SCOPE_END(vm->heap);
     return ok;
 }
@@ -671,7 +671,7 @@ bool es_define_value(VM *vm, Object *target, const char *name, Value value, uint
     GC_ROOT(vm->heap, value);
     PropertyKey key = es_key_cstr(vm, name);   /* a new atom: rooted, defining allocates */
     GC_ROOT(vm->heap, key);
-    bool ok = !value_is_exception(key) && object_define_data_property(vm, target, key, value, attributes);
+    bool ok = !value_is_exception(key) && realm_define_builtin_property(vm, target, key, value, attributes);
     GC_SCOPE_END(vm->heap);
     return ok;
 }
