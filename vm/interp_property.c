@@ -472,7 +472,13 @@ Value interp_create_arguments(VM *vm, Frame *frame)
     if (ok && !value_is_undefined(iterator_key) && values)
         ok = object_define_data_property(vm, arguments, iterator_key, value_from_object(values),
                                          PROP_WRITABLE | PROP_CONFIGURABLE);
-    /* TODO: strict arguments.callee = %ThrowTypeError% accessor */
+    /* CreateUnmappedArgumentsObject step 8: a strict function's callee is an
+     * accessor that throws (nodus makes no mapped arguments objects yet, so
+     * a sloppy function's callee is the data property above) */
+    Object *thrower = realm_intrinsic(vm, INTRINSIC_ThrowTypeError);
+    if (ok && (frame->code->flags & CODE_STRICT) && thrower)
+        ok = object_define_accessor_property(vm, arguments, value_from_string(vm_atom(vm, ATOM_callee)),
+                                             value_from_object(thrower), value_from_object(thrower), 0);
     GC_SCOPE_END(vm->heap);
     return ok ? value_from_object(arguments) : VALUE_EXCEPTION;
 }

@@ -286,17 +286,43 @@ static Value function_constructor(VM *vm, Value this_value, uint32_t argc, const
     return vm_create_dynamic_function(vm, new_target, DYNAMIC_FUNCTION_NORMAL, argc, argv);
 }
 
+/* ES2025 10.2.4.1 %ThrowTypeError% ( ): V8's message */
+static Value throw_type_error(VM *vm, Value this_value, uint32_t argc, const Value *argv, Object *new_target)
+{
+    (void)this_value, (void)argc, (void)argv, (void)new_target;
+    return vm_throw_type_error(vm, "'caller', 'callee', and 'arguments' properties may not be accessed on strict "
+                                   "mode functions or the arguments objects for calls to them");
+}
+
+/* %ThrowTypeError%: unique per realm, its "length" and "name" neither
+ * writable nor configurable, and not extensible (10.2.4.1). */
+static Object *make_thrower(VM *vm)
+{
+    Object *thrower = native_function_new(vm, throw_type_error, "", 0, false);
+    if (!thrower)
+        return NULL;
+    GC_SCOPE(vm->heap);
+    GC_ROOT_CELL(vm->heap, thrower);
+    bool ok = object_define_data_property(vm, thrower, es_key(vm, ATOM_length), value_from_int32(0), 0)
+              && object_define_data_property(vm, thrower, es_key(vm, ATOM_name),
+                                             value_from_string(vm_atom(vm, ATOM_empty)), 0)
+              && object_prevent_extensions(vm, thrower) == 1;
+    GC_SCOPE_END(vm->heap);
+    return ok ? thrower : NULL;
+}
+
 bool stdlib_install_function(VM *vm, Realm *realm)
 {
     Object *proto = realm->intrinsics[INTRINSIC_FunctionPrototype];
-    /* In V8's order: arguments, caller, constructor, then the methods. */
-    Object *thrower = realm->intrinsics[INTRINSIC_ThrowTypeError];
-    if (thrower) {
-        Value t = value_from_object(thrower);
-        if (!object_define_accessor_property(vm, proto, es_key(vm, ATOM_arguments), t, t, PROP_CONFIGURABLE)
-            || !object_define_accessor_property(vm, proto, es_key(vm, ATOM_caller), t, t, PROP_CONFIGURABLE))
-            return false;
-    }
+    /* %ThrowTypeError% is the callee of strict functions' arguments objects
+     * (vm/interp_property.c). Function.prototype does not get the
+     * "arguments" and "caller" accessors of 10.2.4
+     * AddRestrictedFunctionProperties yet: node pairs them with own
+     * "arguments" and "caller" properties (null) on every sloppy function,
+     * which nodus does not make, and without those `f.caller` would throw
+     * for a sloppy f where node answers null. */
+    if (!realm->intrinsics[INTRINSIC_ThrowTypeError] && !(realm->intrinsics[INTRINSIC_ThrowTypeError] = make_thrower(vm)))
+        return false;
     Object *ctor = es_define_constructor(vm, realm, "Function", function_constructor, 1, proto);
     if (!ctor)
         return false;
