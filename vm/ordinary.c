@@ -184,6 +184,24 @@ static bool apply_named(VM *vm, Object *o, PropertyKey key, uint32_t slot, const
     return ok;
 }
 
+/* Adds key to o's shape in a new slot holding stored (which the caller
+ * keeps rooted). false after throwing. */
+static bool add_to_shape(VM *vm, Object *o, PropertyKey key, uint8_t attributes, Value stored)
+{
+    /* Slots first: a dictionary shape changes in place and must not get
+     * ahead of the slots. */
+    if (!object_ensure_slots(vm, o, o->shape->slot_count + 1))
+        return false;
+    uint32_t slot = 0;
+    Shape *shape = shape_add_property(vm, o->shape, key, attributes, &slot);
+    if (!shape)
+        return false;
+    o->shape = shape;
+    o->slots[slot] = stored;
+    object_shape_changed(vm, o);
+    return true;
+}
+
 bool ordinary_add_named(VM *vm, Object *o, PropertyKey key, const PropertyDescriptor *desc)
 {
     PropertyDescriptor complete = *desc;
@@ -198,35 +216,18 @@ bool ordinary_add_named(VM *vm, Object *o, PropertyKey key, const PropertyDescri
         ok = pair != NULL;
         stored = ok ? value_from_cell(&pair->header) : VALUE_UNDEFINED;
     }
-    /* Slots first: a dictionary shape changes in place and must not get
-     * ahead of the slots. */
-    ok = ok && object_ensure_slots(vm, o, o->shape->slot_count + 1);
-    uint32_t slot = 0;
-    Shape *shape = ok ? shape_add_property(vm, o->shape, key, attributes, &slot) : NULL;
-    if (shape) {
-        o->shape = shape;
-        o->slots[slot] = stored;
-        object_shape_changed(vm, o);
-    }
+    ok = ok && add_to_shape(vm, o, key, attributes, stored);
     GC_SCOPE_END(vm->heap);
-    return shape != NULL;
+    return ok;
 }
 
 bool ordinary_add_data_named(VM *vm, Object *o, PropertyKey key, Value value, uint8_t attributes)
 {
     GC_SCOPE(vm->heap);
     GC_ROOT(vm->heap, value);
-    uint32_t slot = 0;
-    Shape *shape = object_ensure_slots(vm, o, o->shape->slot_count + 1)
-                       ? shape_add_property(vm, o->shape, key, attributes & PROP_DEFAULT, &slot)
-                       : NULL;
-    if (shape) {
-        o->shape = shape;
-        o->slots[slot] = value;
-        object_shape_changed(vm, o);
-    }
+    bool ok = add_to_shape(vm, o, key, attributes & PROP_DEFAULT, value);
     GC_SCOPE_END(vm->heap);
-    return shape != NULL;
+    return ok;
 }
 
 /* ES2025 10.1.6.3 ValidateAndApplyPropertyDescriptor for a named key of O */
