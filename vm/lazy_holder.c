@@ -243,6 +243,17 @@ Object *realm_intrinsic_of_holder(VM *vm, IntrinsicId id, IntrinsicId holder_id)
     return realm->intrinsics[id];
 }
 
+bool realm_defer_constructor(VM *vm, Realm *realm, Object *ctor, HolderInstaller statics, Object *prototype,
+                             HolderInstaller methods)
+{
+    GC_SCOPE(vm->heap);
+    GC_ROOT_CELL(vm->heap, ctor);
+    GC_ROOT_CELL(vm->heap, prototype);
+    bool ok = realm_defer_holder(vm, realm, ctor, statics) && realm_defer_holder(vm, realm, prototype, methods);
+    GC_SCOPE_END(vm->heap);
+    return ok;
+}
+
 bool realm_install_deferred(VM *vm, Realm *realm)
 {
     for (;;) {

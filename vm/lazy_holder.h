@@ -16,6 +16,11 @@ typedef bool (*HolderInstaller)(VM *vm, Realm *realm, Object *holder);
  * properties, and then it is as if it had run now. false after throwing. */
 bool realm_defer_holder(VM *vm, Realm *realm, Object *holder, HolderInstaller install) NODUS_MUST_CHECK;
 
+/* realm_defer_holder for a constructor's own properties (statics) and its
+ * prototype's (methods), the pair most built-ins are. false after throwing. */
+bool realm_defer_constructor(VM *vm, Realm *realm, Object *ctor, HolderInstaller statics, Object *prototype,
+                             HolderInstaller methods) NODUS_MUST_CHECK;
+
 /* The current realm's intrinsic id, which the install function of the
  * holder intrinsic holder_id makes (e.g. %Array.prototype.values%):
  * installed first if it is still deferred. NULL after throwing. */

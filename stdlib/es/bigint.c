@@ -88,34 +88,33 @@ static Value as_n_arguments(VM *vm, uint32_t argc, const Value *argv, uint64_t *
     return es_to_bigint(vm, es_arg(argc, argv, 1));
 }
 
-/* ES2025 21.2.2.1 BigInt.asIntN ( bits, bigint ) */
-static Value bigint_as_int_n_builtin(ARGS)
+/* asIntN and asUintN: the arguments, then wrap (bigint_as_int_n or
+ * bigint_as_uint_n). */
+static Value as_n(VM *vm, uint32_t argc, const Value *argv, BigInt *(*wrap)(VM *, uint64_t, BigInt *))
 {
-    (void)this_value, (void)new_target;
     uint64_t bits;
     Value bigint = as_n_arguments(vm, argc, argv, &bits);
     if (value_is_exception(bigint))
         return bigint;
     GC_SCOPE(vm->heap);
     GC_ROOT(vm->heap, bigint);
-    Value result = bigint_value(bigint_as_int_n(vm, bits, value_as_bigint(bigint)));
+    Value result = bigint_value(wrap(vm, bits, value_as_bigint(bigint)));
     GC_SCOPE_END(vm->heap);
     return result;
+}
+
+/* ES2025 21.2.2.1 BigInt.asIntN ( bits, bigint ) */
+static Value bigint_as_int_n_builtin(ARGS)
+{
+    (void)this_value, (void)new_target;
+    return as_n(vm, argc, argv, bigint_as_int_n);
 }
 
 /* ES2025 21.2.2.2 BigInt.asUintN ( bits, bigint ) */
 static Value bigint_as_uint_n_builtin(ARGS)
 {
     (void)this_value, (void)new_target;
-    uint64_t bits;
-    Value bigint = as_n_arguments(vm, argc, argv, &bits);
-    if (value_is_exception(bigint))
-        return bigint;
-    GC_SCOPE(vm->heap);
-    GC_ROOT(vm->heap, bigint);
-    Value result = bigint_value(bigint_as_uint_n(vm, bits, value_as_bigint(bigint)));
-    GC_SCOPE_END(vm->heap);
-    return result;
+    return as_n(vm, argc, argv, bigint_as_uint_n);
 }
 
 /* ---- BigInt.prototype ---- */
@@ -218,11 +217,6 @@ bool stdlib_install_bigint(VM *vm, Realm *realm)
     Object *ctor = proto ? es_define_constructor(vm, realm, "BigInt", bigint_constructor, 1, proto) : NULL;
     if (!ctor)
         return false;
-    GC_SCOPE(vm->heap);
-    GC_ROOT_CELL(vm->heap, ctor);
     /* the properties are made on first use (vm/lazy_holder.c) */
-    bool ok = realm_defer_holder(vm, realm, ctor, install_statics)
-              && realm_defer_holder(vm, realm, proto, install_prototype);
-    GC_SCOPE_END(vm->heap);
-    return ok;
+    return realm_defer_constructor(vm, realm, ctor, install_statics, proto, install_prototype);
 }

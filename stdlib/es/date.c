@@ -379,10 +379,5 @@ bool stdlib_install_date(VM *vm, Realm *realm)
     if (!ctor)
         return false;
     /* the methods are made on first use (vm/lazy_holder.c) */
-    GC_SCOPE(vm->heap);
-    GC_ROOT_CELL(vm->heap, ctor);
-    bool ok = realm_defer_holder(vm, realm, ctor, install_statics)
-              && realm_defer_holder(vm, realm, proto, install_prototype);
-    GC_SCOPE_END(vm->heap);
-    return ok;
+    return realm_defer_constructor(vm, realm, ctor, install_statics, proto, install_prototype);
 }

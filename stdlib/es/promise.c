@@ -312,6 +312,5 @@ bool stdlib_install_promise(VM *vm, Realm *realm)
         return false;
     realm->intrinsics[INTRINSIC_Promise] = ctor;
     /* the properties are made on first use (vm/lazy_holder.c) */
-    return realm_defer_holder(vm, realm, ctor, install_statics)
-           && realm_defer_holder(vm, realm, prototype, install_prototype);
+    return realm_defer_constructor(vm, realm, ctor, install_statics, prototype, install_prototype);
 }

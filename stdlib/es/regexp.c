@@ -540,6 +540,6 @@ bool stdlib_install_regexp(VM *vm, Realm *realm)
         return false;
     realm->intrinsics[INTRINSIC_RegExp] = ctor;
     /* the properties are made on first use (vm/lazy_holder.c) */
-    return regexp_make_legacy_state(vm, realm) && realm_defer_holder(vm, realm, ctor, install_statics) &&
-           realm_defer_holder(vm, realm, proto, install_prototype);
+    return regexp_make_legacy_state(vm, realm) &&
+           realm_defer_constructor(vm, realm, ctor, install_statics, proto, install_prototype);
 }

@@ -1162,6 +1162,5 @@ bool stdlib_install_string(VM *vm, Realm *realm)
     Object *ctor = es_define_constructor(vm, realm, "String", string_constructor, 1, proto);
     /* String.prototype's methods and the constructor's are made on first
      * use (vm/lazy_holder.c); it is a String object all along (object_kind). */
-    return ctor && realm_defer_holder(vm, realm, proto, install_prototype)
-           && realm_defer_holder(vm, realm, ctor, install_statics);
+    return ctor && realm_defer_constructor(vm, realm, ctor, install_statics, proto, install_prototype);
 }

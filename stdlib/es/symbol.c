@@ -212,8 +212,7 @@ bool stdlib_install_symbol(VM *vm, Realm *realm)
     bool ok = true;
     for (size_t i = 0; ok && i < sizeof read_by_vm / sizeof *read_by_vm; i++)
         ok = stdlib_well_known_symbol(vm, read_by_vm[i]) != NULL;
-    ok = ok && realm_defer_holder(vm, realm, proto, install_prototype)
-              && realm_defer_holder(vm, realm, ctor, install_statics);
+    ok = ok && realm_defer_constructor(vm, realm, ctor, install_statics, proto, install_prototype);
     GC_SCOPE_END(vm->heap);
     return ok;
 }
